@@ -1,0 +1,122 @@
+package org.ganscan.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Unpacks classpath resources once into a versioned folder so later runs load them directly.
+ *
+ * <p>Writes go through a temporary file and an atomic rename, so concurrent processes never see a
+ * half-written file. A cached file whose sha256 no longer matches the resource is replaced.
+ */
+public final class ResourceCache {
+  private final Path root;
+
+  public ResourceCache(Path root) {
+    this.root = root;
+  }
+
+  /** The default cache: {@code -Dganscan.cache}, else {@code $XDG_CACHE_HOME/ganscan}, else {@code ~/.cache/ganscan}. */
+  public static ResourceCache defaultCache() {
+    String explicit = System.getProperty("ganscan.cache");
+    if (explicit != null && !explicit.isBlank()) {
+      return new ResourceCache(Path.of(explicit));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return new ResourceCache(base.resolve("ganscan"));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Returns a file holding the resource's bytes under {@code folder}, unpacking it if needed.
+   *
+   * @return empty when the resource is not on the classpath
+   */
+  public Optional<Path> materialize(String resource, String folder, String fileName) {
+    try (InputStream probe = ResourceCache.class.getClassLoader().getResourceAsStream(resource)) {
+      if (probe == null) {
+        return Optional.empty();
+      }
+      String want = sha256(probe);
+      Path dir = root.resolve(folder);
+      Path target = dir.resolve(fileName);
+      if (Files.isRegularFile(target) && want.equals(sha256(target))) {
+        return Optional.of(target);
+      }
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, fileName, ".part");
+      try (InputStream in = ResourceCache.class.getClassLoader().getResourceAsStream(resource)) {
+        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moveIntoPlace(tmp, target);
+      return Optional.of(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + resource + " into " + root, e);
+    }
+  }
+
+  private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Hex sha256 of a file. */
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return sha256(in);
+    }
+  }
+
+  /** Hex sha256 of a stream, read to its end. */
+  public static String sha256(InputStream in) throws IOException {
+    MessageDigest digest = newDigest();
+    try (DigestInputStream din = new DigestInputStream(in, digest)) {
+      din.transferTo(OutputStreamSink.INSTANCE);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Hex sha256 of bytes. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  /** Discards bytes; the digest is computed as they stream past. */
+  private static final class OutputStreamSink extends java.io.OutputStream {
+    static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

@@ -1,0 +1,2 @@
+/** A versioned, checksummed on-disk cache for native libraries and model files unpacked from the jar. */
+package org.ganscan.cache;

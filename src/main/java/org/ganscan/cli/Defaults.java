@@ -1,0 +1,25 @@
+package org.ganscan.cli;
+
+import java.util.List;
+import org.ganscan.face.FaceModels;
+import org.ganscan.report.ToolInfo;
+import org.ganscan.scan.ScanSettings;
+import org.ganscan.score.EyePositionScorer;
+import org.ganscan.score.Scorer;
+import org.ganscan.trait.EyePositionTrait;
+import org.ganscan.trait.Trait;
+
+/** The traits and scorer a scan uses. */
+final class Defaults {
+  private Defaults() {}
+
+  static ScanSettings settings(long pixelLimit) {
+    List<Trait> traits = List.of(new EyePositionTrait());
+    Scorer scorer = new EyePositionScorer();
+    return new ScanSettings(traits, scorer, pixelLimit, 1L << 30);
+  }
+
+  static ToolInfo tool(FaceModels models, ScanSettings settings) {
+    return new ToolInfo(ToolInfo.currentVersion(), models.checksums(), settings.scorer().describe());
+  }
+}

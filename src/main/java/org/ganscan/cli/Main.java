@@ -1,0 +1,48 @@
+package org.ganscan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** ganscan's entry point. */
+@Command(
+    name = "ganscan",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Screens batches of profile photos for GAN-generated faces, offline, and explains every verdict.",
+    subcommands = {ScanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:--fail-on-error was given and at least one file could not be read",
+      "2:invalid command line",
+      "3:ganscan could not start (models missing or corrupt, output not writable)"
+    })
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Before any DJL class loads: DJL otherwise probes a cloud metadata address at engine start.
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("OPT_OUT_TRACKING", "true");
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for main and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("ganscan: " + e.getMessage());
+          return ExitCodes.CANNOT_START;
+        });
+    return cl;
+  }
+
+  /** Version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"ganscan " + org.ganscan.report.ToolInfo.currentVersion()};
+    }
+  }
+}

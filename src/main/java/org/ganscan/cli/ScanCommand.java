@@ -1,0 +1,129 @@
+package org.ganscan.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ganscan.face.FaceModels;
+import org.ganscan.report.CsvWriter;
+import org.ganscan.report.JsonlWriter;
+import org.ganscan.report.ResultWriter;
+import org.ganscan.report.ToolInfo;
+import org.ganscan.scan.InputFiles;
+import org.ganscan.scan.ScanResult;
+import org.ganscan.scan.ScanSettings;
+import org.ganscan.scan.Scanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ganscan scan}: one record per input file. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = "Scan images (files and folders, recursively) and write one record per file.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (files that could not be read still get an error record)",
+      "1:--fail-on-error was given and at least one file could not be read",
+      "2:invalid command line",
+      "3:ganscan could not start (models missing or corrupt, output not writable)"
+    })
+final class ScanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders (walked recursively).")
+  List<Path> paths;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write results here instead of standard output.")
+  Path out;
+
+  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
+  Format format;
+
+  @Option(names = "--threads", description = "Images processed in parallel (default: number of CPUs).")
+  Integer threads;
+
+  @Option(names = "--fail-on-error", description = "Exit with 1 if any file could not be read or decoded.")
+  boolean failOnError;
+
+  @Option(names = "--max-megapixels", defaultValue = "100", description = "Refuse images above this size before decoding (default: 100).")
+  double maxMegapixels;
+
+  enum Format { jsonl, csv }
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> files = InputFiles.expand(paths);
+    ScanSettings settings = Defaults.settings((long) (maxMegapixels * 1e6));
+    Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    try (FaceModels models = FaceModels.load();
+        Scanner scanner = new Scanner(models, settings, workers);
+        OutputStream sink = open();
+        ResultWriter writer = writer(sink, Defaults.tool(models, settings))) {
+      scanner.scan(files, r -> {
+        counts.merge(r.status(), 1, Integer::sum);
+        write(writer, r);
+      });
+    }
+    summarise(files.size(), counts);
+    boolean anyError = counts.getOrDefault(ScanResult.Status.ERROR, 0) > 0;
+    return failOnError && anyError ? ExitCodes.FILE_ERRORS : ExitCodes.OK;
+  }
+
+  private OutputStream open() throws IOException {
+    if (out == null) {
+      return new NonClosing(System.out);
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return new BufferedOutputStream(Files.newOutputStream(out));
+  }
+
+  private ResultWriter writer(OutputStream sink, ToolInfo tool) throws IOException {
+    return format == Format.csv ? new CsvWriter(sink, tool) : new JsonlWriter(sink, tool);
+  }
+
+  private static void write(ResultWriter writer, ScanResult r) {
+    try {
+      writer.write(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write results", e);
+    }
+  }
+
+  private void summarise(int n, Map<ScanResult.Status, Integer> counts) {
+    spec.commandLine().getErr().printf(
+        "ganscan: scanned %d file(s): %d with a face, %d without, %d error(s); results in %s%n",
+        n, counts.getOrDefault(ScanResult.Status.OK, 0), counts.getOrDefault(ScanResult.Status.NO_FACE, 0),
+        counts.getOrDefault(ScanResult.Status.ERROR, 0), out == null ? "standard output" : out.toAbsolutePath());
+  }
+
+  /** Standard output must stay open after the writer is done. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The command line: the only code that prints. */
+package org.ganscan.cli;

@@ -1,0 +1,49 @@
+package org.ganscan.face;
+
+import java.util.Map;
+import org.ganscan.inference.BlazeFaceModel;
+import org.ganscan.inference.ModelCatalog;
+
+/**
+ * The face stage's models, loaded once per process and shared by all workers: the DJL model and
+ * the verified bytes of the TFLite files. Each worker builds its own {@link FaceAnalyzer} from it.
+ */
+public final class FaceModels implements AutoCloseable {
+  static final String FACE_MESH = "face_landmark.tflite";
+  static final String SELFIE = "selfie_segmentation.tflite";
+
+  private final ModelCatalog catalog;
+  private final BlazeFaceModel front;
+  private final BlazeFaceModel back;
+
+  public FaceModels(ModelCatalog catalog) {
+    this.catalog = catalog;
+    this.front = new BlazeFaceModel(catalog, BlazeFaceModel.Variant.FRONT_128);
+    this.back = new BlazeFaceModel(catalog, BlazeFaceModel.Variant.BACK_256);
+    catalog.bytes(FACE_MESH);
+    catalog.bytes(SELFIE);
+  }
+
+  public static FaceModels load() {
+    return new FaceModels(ModelCatalog.load());
+  }
+
+  /** Model file to sha256, for provenance. */
+  public Map<String, String> checksums() {
+    return catalog.checksums();
+  }
+
+  /** A new analyzer for one worker thread. */
+  public FaceAnalyzer newAnalyzer() {
+    return new FaceAnalyzer(
+        new FaceDetector(front.newSession(), back.newSession()),
+        new FaceMesh(catalog.bytes(FACE_MESH)),
+        new SelfieSegmenter(catalog.bytes(SELFIE)));
+  }
+
+  @Override
+  public void close() {
+    front.close();
+    back.close();
+  }
+}

@@ -1,0 +1,41 @@
+package org.ganscan.face;
+
+/**
+ * Selfie segmentation's person probability over the image, stored at a reduced resolution.
+ *
+ * @param width mask width in mask pixels
+ * @param height mask height in mask pixels
+ * @param probability 0..255 per mask pixel, row by row (255 = person)
+ * @param scale mask pixels per image pixel
+ */
+public record PersonMask(int width, int height, byte[] probability, double scale) {
+  public PersonMask {
+    if (width <= 0 || height <= 0 || probability.length != width * height) {
+      throw new IllegalArgumentException("mask size and data disagree: " + width + "x" + height + ", " + probability.length);
+    }
+    if (!(scale > 0)) {
+      throw new IllegalArgumentException("mask scale must be positive: " + scale);
+    }
+  }
+
+  /** Person probability at an image point; 0 outside the image. */
+  public double at(PixelPoint p) {
+    int x = (int) Math.floor(p.x() * scale);
+    int y = (int) Math.floor(p.y() * scale);
+    if (x < 0 || y < 0 || x >= width || y >= height) {
+      return 0;
+    }
+    return (probability[y * width + x] & 0xFF) / 255.0;
+  }
+
+  /** Share of the image covered by the person (probability above one half). */
+  public double personShare() {
+    int n = 0;
+    for (byte b : probability) {
+      if ((b & 0xFF) > 127) {
+        n++;
+      }
+    }
+    return n / (double) probability.length;
+  }
+}

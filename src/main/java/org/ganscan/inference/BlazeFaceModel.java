@@ -1,0 +1,123 @@
+package org.ganscan.inference;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+
+/**
+ * A BlazeFace detector on ONNX Runtime through DJL. One instance per model per process; each
+ * worker thread takes its own {@link Session}, since DJL predictors are not thread-safe.
+ */
+public final class BlazeFaceModel implements AutoCloseable {
+  /** The two BlazeFace exports ganscan uses. */
+  public enum Variant {
+    /** Short-range "front" model, 128 px: faces filling much of the frame, as in avatars. */
+    FRONT_128("face_detection_front_128x128_barracuda.onnx", 128),
+    /** "Back camera" model, 256 px: smaller faces, as in group photos. */
+    BACK_256("face_detection_back_256x256_barracuda.onnx", 256);
+
+    private final String file;
+    private final int size;
+
+    Variant(String file, int size) {
+      this.file = file;
+      this.size = size;
+    }
+
+    public String file() {
+      return file;
+    }
+
+    public int size() {
+      return size;
+    }
+  }
+
+  private final Variant variant;
+  private final ZooModel<float[], BlazeFaceOutput> model;
+  private final OrtSession.SessionOptions options;
+
+  public BlazeFaceModel(ModelCatalog catalog, Variant variant) {
+    OrtNatives.prepare();
+    this.variant = variant;
+    this.options = quietSingleThreaded();
+    Criteria<float[], BlazeFaceOutput> criteria =
+        Criteria.builder()
+            .setTypes(float[].class, BlazeFaceOutput.class)
+            .optModelPath(catalog.path(variant.file()))
+            .optEngine("OnnxRuntime")
+            .optTranslator(new BlazeFaceTranslator(variant.size()))
+            .optArgument("sessionOptions", options)
+            .build();
+    this.model = QuietStderr.during(() -> load(criteria, variant));
+  }
+
+  private static ZooModel<float[], BlazeFaceOutput> load(Criteria<float[], BlazeFaceOutput> criteria, Variant variant) {
+    try {
+      return criteria.loadModel();
+    } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+      throw new IllegalStateException("cannot load model " + variant.file() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One intra-op thread (workers run images in parallel) and no warnings about the export's unused initialisers. */
+  private static OrtSession.SessionOptions quietSingleThreaded() {
+    OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+    try {
+      o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+      o.setIntraOpNumThreads(1);
+      o.setInterOpNumThreads(1);
+      return o;
+    } catch (OrtException e) {
+      o.close();
+      throw new IllegalStateException("cannot configure ONNX Runtime: " + e.getMessage(), e);
+    }
+  }
+
+  public Variant variant() {
+    return variant;
+  }
+
+  /** A predictor for one thread. */
+  public Session newSession() {
+    return new Session(model.newPredictor(), variant.file());
+  }
+
+  @Override
+  public void close() {
+    model.close();
+    options.close();
+  }
+
+  /** One thread's predictor. */
+  public static final class Session implements AutoCloseable {
+    private final Predictor<float[], BlazeFaceOutput> predictor;
+    private final String file;
+
+    private Session(Predictor<float[], BlazeFaceOutput> predictor, String file) {
+      this.predictor = predictor;
+      this.file = file;
+    }
+
+    /** Runs the detector on an NHWC [1,S,S,3] input in [-1,1]. */
+    public BlazeFaceOutput run(float[] nhwc) {
+      try {
+        return predictor.predict(nhwc);
+      } catch (TranslateException e) {
+        throw new IllegalStateException("model " + file + " failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      predictor.close();
+    }
+  }
+}

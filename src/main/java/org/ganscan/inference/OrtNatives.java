@@ -1,0 +1,46 @@
+package org.ganscan.inference;
+
+import org.ganscan.cache.ResourceCache;
+
+/**
+ * Points ONNX Runtime at native libraries unpacked once into the cache, before any ONNX Runtime or
+ * DJL class loads, and turns off DJL's call-home. ganscan never opens a network connection.
+ */
+final class OrtNatives {
+  static final String ORT_VERSION = "1.28.0";
+
+  private OrtNatives() {}
+
+  static void prepare() {
+    Holder.touch();
+  }
+
+  private static final class Holder {
+    static {
+      setIfAbsent("ai.djl.offline", "true");
+      setIfAbsent("OPT_OUT_TRACKING", "true");
+      setIfAbsent("ai.djl.onnx.disable_alternative", "true");
+      boolean linuxX64 =
+          System.getProperty("os.name", "").toLowerCase().contains("linux")
+              && System.getProperty("os.arch", "").matches("amd64|x86_64");
+      if (linuxX64 && System.getProperty("onnxruntime.native.path") == null) {
+        ResourceCache cache = ResourceCache.defaultCache();
+        String folder = "natives/onnxruntime-" + ORT_VERSION;
+        String base = "ai/onnxruntime/native/linux-x64/";
+        var lib = cache.materialize(base + "libonnxruntime.so", folder, "libonnxruntime.so");
+        var jni = cache.materialize(base + "libonnxruntime4j_jni.so", folder, "libonnxruntime4j_jni.so");
+        if (lib.isPresent() && jni.isPresent()) {
+          System.setProperty("onnxruntime.native.path", lib.get().getParent().toAbsolutePath().toString());
+        }
+      }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
+      }
+    }
+
+    static void touch() {}
+  }
+}

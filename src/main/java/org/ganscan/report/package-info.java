@@ -1,0 +1,2 @@
+/** Writing scan results as JSON Lines and CSV. */
+package org.ganscan.report;

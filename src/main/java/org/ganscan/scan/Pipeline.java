@@ -1,0 +1,86 @@
+package org.ganscan.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ganscan.face.Face;
+import org.ganscan.face.FaceAnalysis;
+import org.ganscan.face.FaceAnalyzer;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.ImageException;
+import org.ganscan.image.ImageHeader;
+import org.ganscan.image.Portrait;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.score.Scorer;
+import org.ganscan.score.Verdict;
+import org.ganscan.trait.EyeGeometry;
+import org.ganscan.trait.Trait;
+import org.ganscan.trait.TraitInput;
+import org.ganscan.trait.TraitScore;
+
+/**
+ * One worker's pass over one file: read, decode, faces, traits, verdict. Never throws for a bad
+ * file: every failure becomes an error record naming its cause. Not thread-safe (it owns a
+ * {@link FaceAnalyzer}); the {@link Scanner} gives each thread its own.
+ */
+public final class Pipeline implements AutoCloseable {
+  private final ScanSettings settings;
+  private final FaceAnalyzer analyzer;
+  private final PortraitDecoder decoder;
+
+  public Pipeline(ScanSettings settings, FaceAnalyzer analyzer) {
+    this.settings = settings;
+    this.analyzer = analyzer;
+    this.decoder = new PortraitDecoder(settings.pixelLimit());
+  }
+
+  public ScanResult scan(String shownPath, java.nio.file.Path path) {
+    EncodedFile file;
+    try {
+      file = EncodedFile.read(path, settings.maxFileBytes());
+    } catch (ImageException e) {
+      return error(shownPath, null, null, e.getMessage());
+    }
+    ImageHeader header = null;
+    try {
+      header = decoder.header(file);
+      Portrait portrait = decoder.decode(file);
+      return analyze(shownPath, portrait);
+    } catch (ImageException e) {
+      return error(shownPath, file.sha256(), header, e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return error(shownPath, file.sha256(), header, "internal error while analysing: " + e);
+    }
+  }
+
+  private ScanResult analyze(String shownPath, Portrait portrait) {
+    FaceAnalysis analysis = analyzer.analyze(portrait.image());
+    List<FaceResult> faces = new ArrayList<>();
+    for (Face face : analysis.faces()) {
+      TraitInput input = new TraitInput(portrait, face, analysis.personMask());
+      List<TraitScore> scores = new ArrayList<>();
+      for (Trait t : settings.traits()) {
+        scores.add(t.measure(input));
+      }
+      faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores));
+    }
+    Verdict verdict =
+        faces.isEmpty()
+            ? Verdict.notApplicable("no usable face found")
+            : settings.scorer().score(faces.get(0).traits());
+    return new ScanResult(
+        shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
+        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict);
+  }
+
+  private static ScanResult error(String shownPath, String sha, ImageHeader header, String message) {
+    return new ScanResult(
+        shownPath, sha, ScanResult.Status.ERROR, message,
+        header == null ? null : header.width(), header == null ? null : header.height(),
+        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message));
+  }
+
+  @Override
+  public void close() {
+    analyzer.close();
+  }
+}

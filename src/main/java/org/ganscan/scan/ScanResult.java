@@ -1,0 +1,62 @@
+package org.ganscan.scan;
+
+import java.util.List;
+import java.util.Objects;
+import org.ganscan.score.Verdict;
+
+/**
+ * The outcome for one input file. An error is a value, never a crash: the batch goes on.
+ *
+ * @param path the input path exactly as the user gave or the folder walk produced it
+ * @param sha256 of the file's bytes; null when the file could not be read
+ * @param error null unless status is {@link Status#ERROR}
+ * @param width null when the size could not be read
+ * @param format container format by content, null when unknown
+ */
+public record ScanResult(
+    String path, String sha256, Status status, String error, Integer width, Integer height, String format,
+    List<FaceResult> faces, Verdict verdict) {
+  public ScanResult {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(verdict, "verdict");
+    faces = List.copyOf(faces);
+    if ((status == Status.ERROR) != (error != null)) {
+      throw new IllegalArgumentException("an error message is given exactly when status is error");
+    }
+    if (status == Status.OK && faces.isEmpty()) {
+      throw new IllegalArgumentException("status ok needs at least one face");
+    }
+  }
+
+  /** The largest face, the one the verdict is about. */
+  public java.util.Optional<FaceResult> mainFace() {
+    return faces.stream().findFirst();
+  }
+
+  /** Per-file status. */
+  public enum Status {
+    OK("ok"),
+    NO_FACE("no_face"),
+    ERROR("error");
+
+    private final String json;
+
+    Status(String json) {
+      this.json = json;
+    }
+
+    public String json() {
+      return json;
+    }
+
+    public static Status fromJson(String s) {
+      for (Status st : values()) {
+        if (st.json.equals(s)) {
+          return st;
+        }
+      }
+      throw new IllegalArgumentException("unknown status: " + s);
+    }
+  }
+}
