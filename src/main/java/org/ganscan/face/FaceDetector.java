@@ -22,7 +22,7 @@ final class FaceDetector implements AutoCloseable {
   private static final TensorSpec SHORT_SPEC = TensorSpec.minusOneToOne(128, TensorSpec.Layout.NHWC);
   private static final TensorSpec BACK_SPEC = TensorSpec.minusOneToOne(256, TensorSpec.Layout.NHWC);
   private static final BlazeFaceDecoder SHORT =
-      new BlazeFaceDecoder("blazeface-short-range", 128, 0.75, new int[][] {{16, 2}, {8, 6}});
+      new BlazeFaceDecoder("blazeface-short-range", 128, 0.5, new int[][] {{16, 2}, {8, 6}});
   private static final BlazeFaceDecoder BACK =
       new BlazeFaceDecoder("blazeface-back-256", 256, 0.7, new int[][] {{16, 2}, {8, 6}});
 

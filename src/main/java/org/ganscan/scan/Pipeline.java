@@ -33,6 +33,7 @@ public final class Pipeline implements AutoCloseable {
     this.decoder = new PortraitDecoder(settings.pixelLimit());
   }
 
+  /** Reads and scans one file. */
   public ScanResult scan(String shownPath, java.nio.file.Path path) {
     EncodedFile file;
     try {
@@ -40,6 +41,11 @@ public final class Pipeline implements AutoCloseable {
     } catch (ImageException e) {
       return error(shownPath, null, null, e.getMessage());
     }
+    return scan(shownPath, file);
+  }
+
+  /** Scans bytes already in memory. */
+  public ScanResult scan(String shownPath, EncodedFile file) {
     ImageHeader header = null;
     try {
       header = decoder.header(file);

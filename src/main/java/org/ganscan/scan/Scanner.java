@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ganscan.image.EncodedFile;
 import org.ganscan.face.FaceModels;
 
 /**
@@ -49,13 +51,22 @@ public final class Scanner implements AutoCloseable {
 
   /** Scans the files, calling {@code sink} once per file, in the files' order, from the calling thread. */
   public void scan(List<Path> files, Consumer<ScanResult> sink) {
+    run(files, p -> pipelines.get().scan(p.toString(), p), sink);
+  }
+
+  /** Scans in-memory files, named by their paths, in order. */
+  public void scanEncoded(List<EncodedFile> files, Consumer<ScanResult> sink) {
+    run(files, f -> pipelines.get().scan(f.path().toString(), f), sink);
+  }
+
+  private <T> void run(List<T> items, Function<T, ScanResult> task, Consumer<ScanResult> sink) {
     Deque<Future<ScanResult>> inFlight = new ArrayDeque<>();
     int window = threads * 4;
     int next = 0;
-    while (next < files.size() || !inFlight.isEmpty()) {
-      while (next < files.size() && inFlight.size() < window) {
-        Path p = files.get(next++);
-        inFlight.add(pool.submit(() -> pipelines.get().scan(p.toString(), p)));
+    while (next < items.size() || !inFlight.isEmpty()) {
+      while (next < items.size() && inFlight.size() < window) {
+        T item = items.get(next++);
+        inFlight.add(pool.submit(() -> task.apply(item)));
       }
       sink.accept(await(inFlight.removeFirst()));
     }

@@ -1,0 +1,84 @@
+package org.ganscan;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ganscan.face.FaceModels;
+import org.ganscan.scan.InputFiles;
+import org.ganscan.scan.ScanResult;
+import org.ganscan.scan.ScanSettings;
+import org.ganscan.scan.Scanner;
+import org.ganscan.score.EyePositionScorer;
+import org.ganscan.trait.EyePositionTrait;
+
+/** The labelled dev set beside the checkout, and one shared scan of it per test JVM. */
+public final class DevSet {
+  private static Map<String, ScanResult> scanned;
+  private static Map<String, Map<String, String>> manifest;
+
+  private DevSet() {}
+
+  public static Path root() {
+    Path root = Path.of(System.getProperty("ganscan.devset", "../shared/dev-set"));
+    assertTrue(Files.isDirectory(root.resolve("gan")), "the dev set must be at " + root.toAbsolutePath() + " (set -Dganscan.devset)");
+    return root;
+  }
+
+  public static Path file(String relative) {
+    return root().resolve(relative);
+  }
+
+  /** Image files of one class folder, sorted. */
+  public static List<Path> images(String label) {
+    try (Stream<Path> s = Files.list(root().resolve(label))) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** MANIFEST.tsv rows keyed by relative file name, e.g. {@code gan/x.png}. */
+  public static synchronized Map<String, Map<String, String>> manifest() {
+    if (manifest == null) {
+      try {
+        List<String> lines = Files.readAllLines(root().resolve("MANIFEST.tsv"));
+        String[] header = lines.get(0).split("\t", -1);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+          String[] f = line.split("\t", -1);
+          Map<String, String> row = new HashMap<>();
+          for (int i = 0; i < header.length && i < f.length; i++) {
+            row.put(header[i], f[i]);
+          }
+          rows.put(f[0], row);
+        }
+        manifest = rows;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return manifest;
+  }
+
+  /** Every dev-set file scanned once with the real models, keyed by relative path. */
+  public static synchronized Map<String, ScanResult> scan() {
+    if (scanned == null) {
+      ScanSettings settings = new ScanSettings(List.of(new EyePositionTrait()), new EyePositionScorer(), 100_000_000L, 1L << 30);
+      Map<String, ScanResult> out = new HashMap<>();
+      try (FaceModels models = FaceModels.load(); Scanner scanner = new Scanner(models, settings, 2)) {
+        for (ScanResult r : scanner.scanAll(InputFiles.expand(List.of(root())))) {
+          out.put(root().relativize(Path.of(r.path())).toString(), r);
+        }
+      }
+      scanned = out;
+    }
+    return scanned;
+  }
+}

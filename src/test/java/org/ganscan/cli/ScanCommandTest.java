@@ -1,0 +1,125 @@
+package org.ganscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.ganscan.DevSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The scan command end to end on a folder mixing good, corrupt and empty files. */
+class ScanCommandTest {
+  @TempDir static Path batch;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void makeBatch() throws Exception {
+    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("a_gan.png"));
+    Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve("b_webp_named.jpg"));
+    Files.createDirectories(batch.resolve("sub"));
+    Files.copy(DevSet.images("noface").get(0), batch.resolve("sub/c_noface.jpg"));
+    byte[] jpeg = Files.readAllBytes(DevSet.images("real").get(0));
+    Files.write(batch.resolve("d_truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 3));
+    Files.write(batch.resolve("e_empty.png"), new byte[0]);
+    Files.writeString(batch.resolve("f_notes.txt"), "hello");
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    StringWriter out = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void writesOneRecordPerFileInPathOrderAndExitsZero(@TempDir Path outDir) throws Exception {
+    Path out = outDir.resolve("r.jsonl");
+    Run run = run("scan", batch.toString(), "--out", out.toString(), "--threads", "2");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(6, lines.size());
+    List<JsonNode> recs = lines.stream().map(ScanCommandTest::parse).toList();
+    assertEquals(List.of("a_gan.png", "b_webp_named.jpg", "d_truncated.jpg", "e_empty.png", "f_notes.txt", "c_noface.jpg"),
+        recs.stream().map(r -> Path.of(r.get("path").asText()).getFileName().toString()).toList());
+    JsonNode gan = recs.get(0);
+    assertEquals("ok", gan.get("status").asText());
+    assertEquals("png", gan.get("format").asText());
+    assertEquals(64, gan.get("sha256").asText().length());
+    JsonNode face = gan.get("faces").get(0);
+    for (String k : List.of("right_eye", "left_eye", "nose", "mouth", "right_ear", "left_ear")) {
+      assertEquals(2, face.get("keypoints").get(k).size(), k);
+    }
+    JsonNode eye = face.get("traits").get("eye_position");
+    assertEquals("fraction_of_width", eye.get("unit").asText());
+    assertTrue(eye.get("value").asDouble() < 0.02);
+    assertTrue(gan.get("tool").get("models").size() >= 4);
+    assertEquals("webp", recs.get(1).get("format").asText());
+    assertEquals("error", recs.get(2).get("status").asText());
+    assertTrue(recs.get(2).get("error").asText().contains("truncated"));
+    assertTrue(recs.get(3).get("error").asText().contains("empty"));
+    assertTrue(recs.get(4).get("error").asText().contains("not an image"));
+    assertEquals("not_applicable", recs.get(4).get("verdict").asText());
+    assertTrue(recs.get(4).get("score").isNull());
+    assertTrue(run.err().contains("3 error(s)"), run.err());
+  }
+
+  @Test
+  void failOnErrorExitsOne(@TempDir Path outDir) {
+    Run run = run("scan", batch.toString(), "--out", outDir.resolve("r.jsonl").toString(), "--fail-on-error");
+    assertEquals(1, run.exit());
+  }
+
+  @Test
+  void sameInputTwiceGivesByteIdenticalOutput(@TempDir Path outDir) throws Exception {
+    Path one = outDir.resolve("1.jsonl");
+    Path two = outDir.resolve("2.jsonl");
+    run("scan", batch.toString(), "--out", one.toString(), "--threads", "1");
+    run("scan", batch.toString(), "--out", two.toString(), "--threads", "2");
+    assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+  }
+
+  @Test
+  void csvHasOneRowPerImage(@TempDir Path outDir) throws Exception {
+    Path out = outDir.resolve("r.csv");
+    assertEquals(0, run("scan", batch.toString(), "--out", out.toString(), "--format", "csv").exit());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(7, lines.size());
+    assertTrue(lines.get(0).startsWith("path,sha256,status,error,width,height,format,faces,score,verdict,right_eye_x"));
+    assertTrue(lines.get(1).contains(",ok,"));
+  }
+
+  @Test
+  void badOptionIsAUsageError() {
+    assertEquals(2, run("scan", "--threads", "many", batch.toString()).exit());
+  }
+
+  @Test
+  void helpDocumentsExitCodes() {
+    Run run = run("scan", "--help");
+    assertTrue(run.out().contains("Exit codes"), run.out());
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new AssertionError(line, e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.ganscan.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.ganscan.DevSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortraitDecoderTest {
+  private final PortraitDecoder decoder = new PortraitDecoder(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
+
+  private Portrait decode(Path p) throws ImageException {
+    return decoder.decode(EncodedFile.read(p, 1L << 30));
+  }
+
+  @Test
+  void everyDevSetImageDecodesToItsManifestSize() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (String label : List.of("gan", "real", "diffusion", "noface")) {
+      for (Path p : DevSet.images(label)) {
+        var row = DevSet.manifest().get(label + "/" + p.getFileName());
+        try {
+          Portrait portrait = decode(p);
+          String size = portrait.width() + "x" + portrait.height();
+          if (row != null && !size.equals(row.get("width") + "x" + row.get("height"))) {
+            failures.add(p + ": decoded " + size + ", manifest " + row.get("width") + "x" + row.get("height"));
+          }
+        } catch (ImageException e) {
+          failures.add(p + ": " + e.getMessage());
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void formatComesFromContentNotExtension() throws Exception {
+    List<Path> mislabelled = new ArrayList<>();
+    for (var e : DevSet.manifest().entrySet()) {
+      String notes = e.getValue().getOrDefault("notes", "");
+      String name = e.getKey().toLowerCase();
+      boolean webpAsJpg = name.endsWith(".jpg") && notes.contains("format=WEBP");
+      boolean jpegAsPng = name.endsWith(".png") && notes.contains("format=JPEG");
+      if (webpAsJpg || jpegAsPng) {
+        Portrait p = decode(DevSet.file(e.getKey()));
+        assertEquals(webpAsJpg ? ImageFormat.WEBP : ImageFormat.JPEG, p.format(), e.getKey());
+        mislabelled.add(p.path());
+      }
+    }
+    assertTrue(mislabelled.size() >= 2, "the dev set holds WebP named .jpg and JPEG named .png: " + mislabelled);
+  }
+
+  @Test
+  void sha256IsOfTheFileBytes() throws Exception {
+    var row = DevSet.manifest().entrySet().stream().filter(e -> e.getKey().startsWith("gan/")).findFirst().orElseThrow();
+    assertEquals(row.getValue().get("sha256"), decode(DevSet.file(row.getKey())).sha256());
+  }
+
+  @Test
+  void badInputsGiveClearErrors(@TempDir Path dir) throws Exception {
+    Path good = DevSet.images("real").get(0);
+    byte[] bytes = Files.readAllBytes(good);
+    Path empty = Files.write(dir.resolve("empty.jpg"), new byte[0]);
+    Path text = Files.writeString(dir.resolve("notes.jpg"), "not an image at all");
+    Path truncated = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+    assertMessage(empty, "empty file");
+    assertMessage(text, "not an image");
+    assertMessage(truncated, "truncated");
+    assertMessage(dir.resolve("missing.png"), "no such file");
+    assertMessage(dir, "directory");
+  }
+
+  @Test
+  void hugeImagesAreRefusedFromTheHeader(@TempDir Path dir) throws Exception {
+    // A valid PNG signature and IHDR claiming 20000 x 20000 pixels, and nothing else.
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20, 8, 2, 0, 0, 0, 0, 0, 0, 0};
+    Path huge = Files.write(dir.resolve("huge.png"), png);
+    ImageException e = assertThrows(ImageException.class, () -> decode(huge));
+    assertTrue(e.getMessage().contains("too large") && e.getMessage().contains("400.0 megapixels"), e.getMessage());
+  }
+
+  @Test
+  void gifFirstFrameAndGreyscaleDecode(@TempDir Path dir) throws Exception {
+    Portrait source = decode(DevSet.images("real").get(0));
+    var img = new java.awt.image.BufferedImage(source.width(), source.height(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    ByteArrayOutputStream gif = new ByteArrayOutputStream();
+    ImageIO.write(img, "gif", gif);
+    Portrait p = decode(Files.write(dir.resolve("grey.gif"), gif.toByteArray()));
+    assertEquals(ImageFormat.GIF, p.format());
+    assertEquals(source.width(), p.width());
+  }
+
+  @Test
+  void inputFileIsNeverModified() throws Exception {
+    Path p = DevSet.images("gan").get(0);
+    byte[] before = Files.readAllBytes(p);
+    long modified = Files.getLastModifiedTime(p).toMillis();
+    decode(p);
+    assertArrayEquals(before, Files.readAllBytes(p));
+    assertEquals(modified, Files.getLastModifiedTime(p).toMillis());
+  }
+
+  private void assertMessage(Path p, String expected) {
+    ImageException e = assertThrows(ImageException.class, () -> decode(p), p.toString());
+    assertTrue(e.getMessage().contains(expected), p + ": " + e.getMessage());
+  }
+}
