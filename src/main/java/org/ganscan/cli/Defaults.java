@@ -4,9 +4,9 @@ import java.util.List;
 import org.ganscan.face.FaceModels;
 import org.ganscan.report.ToolInfo;
 import org.ganscan.scan.ScanSettings;
-import org.ganscan.score.EyePositionScorer;
+import org.ganscan.score.FittedScorer;
 import org.ganscan.score.Scorer;
-import org.ganscan.trait.EyePositionTrait;
+import org.ganscan.trait.Traits;
 import org.ganscan.trait.Trait;
 
 /** The traits and scorer a scan uses. */
@@ -14,8 +14,8 @@ final class Defaults {
   private Defaults() {}
 
   static ScanSettings settings(long pixelLimit) {
-    List<Trait> traits = List.of(new EyePositionTrait());
-    Scorer scorer = new EyePositionScorer();
+    List<Trait> traits = Traits.all();
+    Scorer scorer = FittedScorer.bundled();
     return new ScanSettings(traits, scorer, pixelLimit, 1L << 30);
   }
 

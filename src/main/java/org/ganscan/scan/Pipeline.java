@@ -5,6 +5,9 @@ import java.util.List;
 import org.ganscan.face.Face;
 import org.ganscan.face.FaceAnalysis;
 import org.ganscan.face.FaceAnalyzer;
+import org.ganscan.face.FaceRegions;
+import org.ganscan.imaging.GreyImage;
+import org.ganscan.imaging.Raster;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
 import org.ganscan.image.ImageHeader;
@@ -26,6 +29,9 @@ public final class Pipeline implements AutoCloseable {
   private final ScanSettings settings;
   private final FaceAnalyzer analyzer;
   private final PortraitDecoder decoder;
+  private final Raster raster = new Raster();
+  /** Longest side of the raster traits measure on. */
+  static final int ANALYSIS_SIDE = 1024;
 
   public Pipeline(ScanSettings settings, FaceAnalyzer analyzer) {
     this.settings = settings;
@@ -61,8 +67,10 @@ public final class Pipeline implements AutoCloseable {
   private ScanResult analyze(String shownPath, Portrait portrait) {
     FaceAnalysis analysis = analyzer.analyze(portrait.image());
     List<FaceResult> faces = new ArrayList<>();
+    GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), ANALYSIS_SIDE);
     for (Face face : analysis.faces()) {
-      TraitInput input = new TraitInput(portrait, face, analysis.personMask());
+      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), frame, raster);
+      TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
       List<TraitScore> scores = new ArrayList<>();
       for (Trait t : settings.traits()) {
         scores.add(t.measure(input));

@@ -1,0 +1,43 @@
+package org.ganscan.eval;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ganscan.cache.ResourceCache;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.ImageException;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.imaging.Encoder;
+
+/** In-memory copies as social networks serve them: resized and re-compressed, identically for every class. */
+public enum Degradation {
+  NONE("original files", 0, 0),
+  AVATAR("longest side <= 400 px, JPEG q85", 400, 85),
+  THUMB("longest side <= 128 px, JPEG q75", 128, 75);
+
+  private final String description;
+  private final int maxSide;
+  private final int quality;
+
+  Degradation(String description, int maxSide, int quality) {
+    this.description = description;
+    this.maxSide = maxSide;
+    this.quality = quality;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The degraded copy, or empty when the file is not a decodable image. */
+  public Optional<EncodedFile> apply(EncodedFile file, PortraitDecoder decoder, Encoder encoder) {
+    if (this == NONE) {
+      return Optional.of(file);
+    }
+    try {
+      byte[] jpeg = encoder.jpeg(encoder.fitWithin(decoder.decode(file).image(), maxSide), quality);
+      return Optional.of(new EncodedFile(Path.of(file.path() + "#" + name().toLowerCase()), jpeg, ResourceCache.sha256(jpeg)));
+    } catch (ImageException e) {
+      return Optional.empty();
+    }
+  }
+}

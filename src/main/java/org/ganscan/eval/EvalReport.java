@@ -1,0 +1,100 @@
+package org.ganscan.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ganscan.score.Metrics;
+import org.ganscan.trait.TraitScore;
+
+/** The figures of one evaluation, as text lines for the terminal. */
+public final class EvalReport {
+  private EvalReport() {}
+
+  /** Detection figures on GAN vs real faces. */
+  public record Figures(double auc, double tprAt1, double tprAt5, double thresholdAt1, double thresholdAt5, int gan, int real) {}
+
+  public static Figures figures(List<Measured> items, Map<String, Double> scores) {
+    double[] pos = scoresOf(items, scores, "gan");
+    double[] neg = scoresOf(items, scores, "real");
+    double t1 = Metrics.thresholdAtFpr(neg, 0.01);
+    double t5 = Metrics.thresholdAtFpr(neg, 0.05);
+    return new Figures(Metrics.auc(pos, neg), Metrics.rateAbove(pos, t1), Metrics.rateAbove(pos, t5), t1, t5, pos.length, neg.length);
+  }
+
+  static double[] scoresOf(List<Measured> items, Map<String, Double> scores, String label) {
+    return items.stream().filter(m -> m.item().label().equals(label)).mapToDouble(m -> scores.get(m.item().relative())).toArray();
+  }
+
+  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds) {
+    Figures f = figures(items, scores);
+    List<String> out = new ArrayList<>();
+    out.add("== " + title);
+    out.add(String.format(Locale.ROOT, "scores: %d-fold cross-validated on the fitting data (GAN and real); other folders scored by the model fitted on all", folds));
+    out.add(String.format(Locale.ROOT, "GAN %d vs real %d: ROC AUC %.4f | TPR at 1%% FPR %.3f (threshold %.4f) | TPR at 5%% FPR %.3f (threshold %.4f)",
+        f.gan(), f.real(), f.auc(), f.tprAt1(), f.thresholdAt1(), f.tprAt5(), f.thresholdAt5()));
+    out.add(String.format(Locale.ROOT, "no face found: GAN %d, real %d (scored 0: not flagged)",
+        count(items, "gan", false), count(items, "real", false)));
+    out.addAll(perSource(items, scores, f.thresholdAt5()));
+    out.addAll(others(items, scores, f));
+    out.addAll(alignedReals(items, scores, f.thresholdAt5()));
+    return out;
+  }
+
+  private static long count(List<Measured> items, String label, boolean face) {
+    return items.stream().filter(m -> m.item().label().equals(label) && m.hasFace() == face).count();
+  }
+
+  private static List<String> perSource(List<Measured> items, Map<String, Double> scores, double t5) {
+    Map<String, double[]> acc = new TreeMap<>();
+    for (Measured m : items) {
+      if (!m.item().isGan() && !m.item().isReal()) {
+        continue;
+      }
+      double[] a = acc.computeIfAbsent(m.item().label() + " | " + m.item().source(), k -> new double[3]);
+      double s = scores.get(m.item().relative());
+      a[0]++;
+      a[1] += s;
+      a[2] += s >= t5 ? 1 : 0;
+    }
+    List<String> out = new ArrayList<>();
+    out.add("per source (n, mean score, share at or above the 5%-FPR threshold):");
+    acc.forEach((k, a) -> out.add(String.format(Locale.ROOT, "  %-100.100s n=%3d mean=%.3f above=%.2f", k, (int) a[0], a[1] / a[0], a[2] / a[0])));
+    return out;
+  }
+
+  private static List<String> others(List<Measured> items, Map<String, Double> scores, Figures f) {
+    List<String> out = new ArrayList<>();
+    for (String label : List.of("diffusion", "noface")) {
+      double[] s = scoresOf(items, scores, label);
+      if (s.length > 0) {
+        out.add(String.format(Locale.ROOT, "%s (reported apart; not GAN): n=%d, with a face %d, at or above the 1%%/5%%-FPR thresholds %.2f/%.2f",
+            label, s.length, count(items, label, true), Metrics.rateAbove(s, f.thresholdAt1()), Metrics.rateAbove(s, f.thresholdAt5())));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> alignedReals(List<Measured> items, Map<String, Double> scores, double t5) {
+    List<Measured> aligned = items.stream().filter(m -> m.item().isReal() && m.item().aligned().equals("yes")).toList();
+    List<String> out = new ArrayList<>();
+    if (aligned.isEmpty()) {
+      return out;
+    }
+    long above = aligned.stream().filter(m -> scores.get(m.item().relative()) >= t5).count();
+    out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that clear them:", aligned.size(), above));
+    for (Measured m : aligned) {
+      double s = scores.get(m.item().relative());
+      out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), lowest(m.traits())));
+    }
+    return out;
+  }
+
+  /** The two least GAN-like measured traits. */
+  private static String lowest(List<TraitScore> traits) {
+    return traits.stream().filter(TraitScore::measured).filter(t -> !t.name().equals("eye_position"))
+        .sorted(java.util.Comparator.comparingDouble(TraitScore::score)).limit(2)
+        .map(t -> String.format(Locale.ROOT, "%s=%.2f", t.name(), t.score())).reduce((a, b) -> a + ", " + b).orElse("(no trait measured)");
+  }
+}

@@ -1,0 +1,2 @@
+/** Labelled-folder evaluation and fitting: degraded copies, cross-validation, metrics. */
+package org.ganscan.eval;

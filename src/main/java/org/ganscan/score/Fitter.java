@@ -1,0 +1,98 @@
+package org.ganscan.score;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Fits the logistic model with Tribuo's linear SGD trainer (log loss, AdaGrad, fixed seed) on
+ * standardised features, then exports it as plain weights: for two classes the softmax of
+ * Tribuo's two rows is exactly the logistic of their difference.
+ */
+public final class Fitter {
+  static final String SYNTHETIC = "synthetic";
+  static final String REAL = "real";
+  private static final int EPOCHS = 200;
+  private static final long SEED = 20261122L;
+
+  /** One labelled feature vector. */
+  public record Sample(String id, double[] features, boolean synthetic) {}
+
+  private final List<String> names;
+
+  public Fitter(List<String> names) {
+    this.names = List.copyOf(names);
+    // Tribuo reports every training run at INFO; only the cli prints.
+    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+  }
+
+  /**
+   * Fits on the samples.
+   *
+   * @param provenance facts to record with the model (data hash, variant, ...)
+   */
+  public LogisticModel fit(List<Sample> samples, Map<String, Object> provenance) {
+    int n = names.size();
+    double[] means = new double[n];
+    double[] scales = new double[n];
+    for (int i = 0; i < n; i++) {
+      double[] col = column(samples, i);
+      means[i] = col.length == 0 ? 0 : java.util.Arrays.stream(col).average().orElse(0);
+      double m = means[i];
+      double var = col.length < 2 ? 1 : java.util.Arrays.stream(col).map(v -> (v - m) * (v - m)).sum() / (col.length - 1);
+      scales[i] = var > 1e-12 ? Math.sqrt(var) : 1;
+    }
+    LogisticModel standardiser = new LogisticModel("tmp", names, means, scales, new double[n], 0, 1, 0, Map.of());
+    LabelFactory factory = new LabelFactory();
+    List<org.tribuo.Example<Label>> examples = new ArrayList<>();
+    String[] featureNames = names.toArray(String[]::new);
+    for (Sample s : samples) {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        z[i] = standardiser.standardised(i, s.features()[i]);
+      }
+      examples.add(new ArrayExample<>(new Label(s.synthetic() ? SYNTHETIC : REAL), featureNames, z));
+    }
+    var source = new ListDataSource<>(examples, factory, new SimpleDataSourceProvenance("ganscan trait features", factory));
+    MutableDataset<Label> data = new MutableDataset<>(source);
+    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, Integer.MAX_VALUE, 1, SEED);
+    LinearSGDModel model = trainer.train(data);
+    return export(model, means, scales, provenance, trainer.toString(), samples.size());
+  }
+
+  private LogisticModel export(LinearSGDModel model, double[] means, double[] scales, Map<String, Object> facts, String trainer, int count) {
+    DenseMatrix w = model.getWeightsCopy();
+    int syn = model.getOutputIDInfo().getID(new Label(SYNTHETIC));
+    int real = model.getOutputIDInfo().getID(new Label(REAL));
+    int biasColumn = w.getDimension2Size() - 1;
+    double[] weights = new double[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      int id = model.getFeatureIDMap().getID(names.get(i));
+      weights[i] = id < 0 ? 0 : w.get(syn, id) - w.get(real, id);
+    }
+    double bias = w.get(syn, biasColumn) - w.get(real, biasColumn);
+    Map<String, Object> provenance = new LinkedHashMap<>(facts);
+    provenance.put("fitted_on", LocalDate.now().toString());
+    provenance.put("samples", count);
+    provenance.put("trainer", trainer);
+    provenance.put("library", "Tribuo 4.3.2");
+    return new LogisticModel("1", names, means, scales, weights, bias, 1, 0, provenance);
+  }
+
+  private static double[] column(List<Sample> samples, int i) {
+    return samples.stream().mapToDouble(s -> s.features()[i]).filter(v -> !Double.isNaN(v)).toArray();
+  }
+}

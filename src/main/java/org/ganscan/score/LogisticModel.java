@@ -1,0 +1,85 @@
+package org.ganscan.score;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fitted logistic model over standardised features, with its verdict thresholds and provenance.
+ * Stored as JSON ({@code org/ganscan/score/model.json}); fitted by {@link Fitter}.
+ *
+ * @param means per-feature training means (also the value a missing feature takes: it then does not vote)
+ * @param scales per-feature training standard deviations
+ * @param weights per standardised feature
+ * @param syntheticThreshold scores at or above: {@code synthetic}
+ * @param authenticThreshold scores below: {@code authentic}
+ * @param provenance how, when and on what data it was fitted
+ */
+public record LogisticModel(
+    @JsonProperty("version") String version,
+    @JsonProperty("features") List<String> features,
+    @JsonProperty("means") double[] means,
+    @JsonProperty("scales") double[] scales,
+    @JsonProperty("weights") double[] weights,
+    @JsonProperty("bias") double bias,
+    @JsonProperty("synthetic_threshold") double syntheticThreshold,
+    @JsonProperty("authentic_threshold") double authenticThreshold,
+    @JsonProperty("provenance") Map<String, Object> provenance) {
+  static final String RESOURCE = "org/ganscan/score/model.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public LogisticModel {
+    Objects.requireNonNull(version, "version");
+    features = List.copyOf(features);
+    int n = features.size();
+    if (means.length != n || scales.length != n || weights.length != n) {
+      throw new IllegalArgumentException("model arrays must match its " + n + " features");
+    }
+    new Bands(syntheticThreshold, authenticThreshold);
+    provenance = provenance == null ? Map.of() : provenance;
+  }
+
+  /** Standardised feature i; a missing value becomes 0 (the training mean). */
+  double standardised(int i, double raw) {
+    return Double.isNaN(raw) ? 0 : (raw - means[i]) / scales[i];
+  }
+
+  /** Probability of synthetic for raw feature values. */
+  public double probability(double[] raw) {
+    double z = bias;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * standardised(i, raw[i]);
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  public Bands bands() {
+    return new Bands(syntheticThreshold, authenticThreshold);
+  }
+
+  /** The model shipped in the jar. */
+  public static LogisticModel bundled() {
+    try (InputStream in = LogisticModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the fitted score model " + RESOURCE + " is missing from this build; fit it with 'ganscan fit'");
+      }
+      return JSON.readValue(in, LogisticModel.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.ganscan.trait;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import org.ganscan.imaging.GreyImage;
+
+/** Plain-Java statistics over grey images and region pixel sets. */
+final class Pixels {
+  private Pixels() {}
+
+  /** Gradient (central differences) at an interior pixel: {gx, gy}. */
+  static double[] gradient(GreyImage g, int x, int y) {
+    int xl = Math.max(0, x - 1);
+    int xr = Math.min(g.width() - 1, x + 1);
+    int yu = Math.max(0, y - 1);
+    int yd = Math.min(g.height() - 1, y + 1);
+    return new double[] {(g.at(xr, y) - g.at(xl, y)) / 2.0, (g.at(x, yd) - g.at(x, yu)) / 2.0};
+  }
+
+  static double gradientMagnitude(GreyImage g, int x, int y) {
+    double[] d = gradient(g, x, y);
+    return Math.hypot(d[0], d[1]);
+  }
+
+  /** Gradient magnitudes of the region's pixels. */
+  static double[] gradientMagnitudes(GreyImage g, BitSet region) {
+    double[] out = new double[region.cardinality()];
+    int k = 0;
+    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
+      out[k++] = gradientMagnitude(g, i % g.width(), i / g.width());
+    }
+    return out;
+  }
+
+  /** Grey values of the region's pixels. */
+  static double[] values(GreyImage g, BitSet region) {
+    double[] out = new double[region.cardinality()];
+    int k = 0;
+    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
+      out[k++] = g.values()[i];
+    }
+    return out;
+  }
+
+  /** The p-th percentile (0..100) by nearest rank; NaN for no values. */
+  static double percentile(double[] v, double p) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int i = (int) Math.ceil(p / 100 * s.length) - 1;
+    return s[Math.max(0, Math.min(s.length - 1, i))];
+  }
+
+  static double mean(double[] v) {
+    return v.length == 0 ? Double.NaN : Arrays.stream(v).average().orElse(Double.NaN);
+  }
+
+  /** Logistic score in (0, 1): one half at {@code midpoint}, rising with the value when {@code spread} is positive. */
+  static double logistic(double value, double midpoint, double spread) {
+    return 1 / (1 + Math.exp(-(value - midpoint) / spread));
+  }
+}

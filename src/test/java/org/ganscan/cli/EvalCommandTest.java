@@ -1,0 +1,39 @@
+package org.ganscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ganscan.DevSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** eval on a small labelled folder made of dev-set files. */
+class EvalCommandTest {
+  @Test
+  void reportsCrossValidatedFiguresPerVariant(@TempDir Path dir) throws Exception {
+    for (String label : new String[] {"gan", "real"}) {
+      Files.createDirectories(dir.resolve(label));
+      for (Path p : DevSet.images(label).subList(0, 20)) {
+        Files.copy(p, dir.resolve(label).resolve(p.getFileName()));
+      }
+    }
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    assertEquals(0, cl.execute("eval", dir.toString(), "--degrade", "avatar,thumb", "--folds", "4"));
+    String text = out.toString();
+    assertTrue(text.contains("== avatar") && text.contains("== thumb"), text);
+    assertTrue(text.contains("4-fold cross-validated"), text);
+    Matcher m = Pattern.compile("ROC AUC ([0-9.]+)").matcher(text);
+    assertTrue(m.find(), text);
+    double auc = Double.parseDouble(m.group(1));
+    assertTrue(auc > 0.6, "AUC " + auc);
+  }
+}

@@ -1,0 +1,75 @@
+package org.ganscan.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ganscan.DevSet;
+import org.ganscan.cache.ResourceCache;
+import org.ganscan.face.FaceModels;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.imaging.Encoder;
+import org.ganscan.scan.Pipeline;
+import org.ganscan.scan.ScanResult;
+import org.ganscan.scan.ScanSettings;
+import org.ganscan.trait.Traits;
+import org.junit.jupiter.api.Test;
+
+/** The fitted score reads pixels only: format, quality, size and metadata never feed it. */
+class FittedScorerTest {
+  private static final ScanSettings SETTINGS = new ScanSettings(Traits.all(), FittedScorer.bundled(), 100_000_000L, 1L << 30);
+
+  @Test
+  void losslessPngReEncodeScoresTheSame() throws Exception {
+    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    Encoder encoder = new Encoder();
+    try (FaceModels models = FaceModels.load(); Pipeline pipeline = new Pipeline(SETTINGS, models.newAnalyzer())) {
+      for (String name : List.of("real/deepface__img47.jpg", "gan/bhuhs__fake_f1900.jpg", "real/" + DevSet.images("real").get(5).getFileName())) {
+        EncodedFile original = EncodedFile.read(DevSet.file(name), 1L << 30);
+        byte[] png = encoder.png(decoder.decode(original).image());
+        EncodedFile copy = new EncodedFile(Path.of(name + ".png"), png, ResourceCache.sha256(png));
+        ScanResult a = pipeline.scan(name, original);
+        ScanResult b = pipeline.scan(name, copy);
+        assertEquals("png", b.format(), name);
+        assertEquals(ScanResult.Status.OK, a.status(), name);
+        assertEquals(a.verdict(), b.verdict(), name);
+      }
+    }
+  }
+
+  @Test
+  void bundledModelCarriesItsProvenance() {
+    LogisticModel m = LogisticModel.bundled();
+    assertEquals(Features.NAMES, m.features());
+    for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "cv_auc")) {
+      assertTrue(m.provenance().containsKey(key), key);
+    }
+    assertTrue(m.syntheticThreshold() >= m.authenticThreshold());
+  }
+
+  @Test
+  void alignedGanScoresAboveUnalignedRealAndExplainsWhy() throws Exception {
+    try (FaceModels models = FaceModels.load(); Pipeline pipeline = new Pipeline(SETTINGS, models.newAnalyzer())) {
+      ScanResult gan = pipeline.scan("gan", DevSet.file("gan/fakeav__10.png"));
+      ScanResult real = pipeline.scan("real", DevSet.file("real/deepface__img47.jpg"));
+      assertTrue(gan.verdict().score() > real.verdict().score(), gan.verdict() + " vs " + real.verdict());
+      assertFalse(gan.verdict().reasons().isEmpty());
+      assertEquals(Verdict.Label.AUTHENTIC, real.verdict().label(), real.verdict().toString());
+    }
+  }
+
+  @Test
+  void metricsMatchHandCountedCases() {
+    assertEquals(1.0, Metrics.auc(new double[] {0.9, 0.8}, new double[] {0.1, 0.2}));
+    assertEquals(0.5, Metrics.auc(new double[] {0.5}, new double[] {0.5}));
+    double[] neg = new double[100];
+    for (int i = 0; i < 100; i++) {
+      neg[i] = i / 100.0;
+    }
+    double t = Metrics.thresholdAtFpr(neg, 0.05);
+    assertEquals(0.05, Metrics.rateAbove(neg, t), 1e-9);
+  }
+}

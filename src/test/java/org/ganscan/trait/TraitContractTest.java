@@ -1,0 +1,93 @@
+package org.ganscan.trait;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ganscan.DevSet;
+import org.ganscan.face.FaceAnalysis;
+import org.ganscan.face.FaceAnalyzer;
+import org.ganscan.face.FaceModels;
+import org.ganscan.face.FaceRegions;
+import org.ganscan.face.RegionKind;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.Portrait;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.imaging.GreyImage;
+import org.ganscan.imaging.Raster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every trait, on real dev-set faces: deterministic, input untouched, bounded score, a sentence naming its region. */
+class TraitContractTest {
+  private static final List<String> IMAGES = List.of(
+      "gan/fakeav__10.png", "gan/fakeav__2.png", "real/deepface__img47.jpg", "real/bhuhs__real_r1913.jpg", "diffusion/" + DevSet.images("diffusion").get(0).getFileName());
+  private static final List<TraitInput> INPUTS = new ArrayList<>();
+  private static FaceModels models;
+
+  @BeforeAll
+  static void analyse() throws Exception {
+    models = FaceModels.load();
+    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    Raster raster = new Raster();
+    try (FaceAnalyzer analyzer = models.newAnalyzer()) {
+      for (String name : IMAGES) {
+        Portrait p = decoder.decode(EncodedFile.read(DevSet.file(name), 1L << 30));
+        FaceAnalysis a = analyzer.analyze(p.image());
+        GreyImage frame = raster.grey(p.image(), 1024);
+        FaceRegions regions = FaceRegions.of(a.faces().get(0), a.personMask(), frame, raster);
+        INPUTS.add(new TraitInput(p, a.faces().get(0), a.personMask(), frame, regions));
+      }
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    models.close();
+  }
+
+  static List<Trait> traits() {
+    return Traits.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("traits")
+  void honoursTheContract(Trait trait) {
+    int measured = 0;
+    for (TraitInput input : INPUTS) {
+      byte[] before = input.portrait().image().rgb().clone();
+      TraitScore a = trait.measure(input);
+      TraitScore b = trait.measure(input);
+      assertEquals(a, b, "deterministic");
+      assertArrayEquals(before, input.portrait().image().rgb(), "input not modified");
+      assertEquals(trait.name(), a.name());
+      assertFalse(a.why().isBlank());
+      assertTrue(a.why().startsWith(trait.name().equals("eye_position") ? "eye" : trait.name()), a.why());
+      if (a.measured()) {
+        measured++;
+        assertNotNull(a.value());
+        assertTrue(a.score() >= 0 && a.score() <= 1);
+      } else {
+        assertEquals(null, a.score(), "an unmeasured trait does not vote");
+      }
+    }
+    assertTrue(measured >= 2, trait.name() + " measured on only " + measured + " of " + INPUTS.size() + " dev faces");
+  }
+
+  @ParameterizedTest
+  @MethodSource("traits")
+  void regionsAreNonEmptyWhereTheFaceIs(Trait trait) {
+    FaceRegions r = INPUTS.get(0).regions();
+    for (RegionKind k : List.of(RegionKind.FACE_SKIN, RegionKind.RIGHT_EYE, RegionKind.LEFT_EYE, RegionKind.MOUTH, RegionKind.HAIR, RegionKind.BACKGROUND)) {
+      assertTrue(r.get(k).area() > 0, k.label());
+    }
+    assertTrue(r.get(RegionKind.FACE_SKIN).share() < 0.6, "skin share " + r.get(RegionKind.FACE_SKIN).share());
+    assertTrue(trait.name().length() > 0);
+  }
+}
