@@ -33,6 +33,9 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("ganscan: " + e.getMessage());
+          if (Boolean.getBoolean("ganscan.debug")) {
+            e.printStackTrace(cmd.getErr());
+          }
           return ExitCodes.CANNOT_START;
         });
     return cl;

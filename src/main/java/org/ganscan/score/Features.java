@@ -17,9 +17,14 @@ public final class Features {
 
   /** Values in {@link #NAMES} order; NaN where a trait was not measured. */
   public static double[] extract(List<TraitScore> traits) {
-    double[] out = new double[NAMES.size()];
+    return extract(traits, NAMES);
+  }
+
+  /** Values of the named features, in order; NaN where a trait was not measured. */
+  public static double[] extract(List<TraitScore> traits, List<String> names) {
+    double[] out = new double[names.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = value(traits, NAMES.get(i));
+      out[i] = value(traits, names.get(i));
     }
     return out;
   }

@@ -27,7 +27,7 @@ public final class FittedScorer implements Scorer {
 
   @Override
   public Verdict score(List<TraitScore> traits) {
-    double[] raw = Features.extract(traits);
+    double[] raw = Features.extract(traits, model.features());
     double p = model.probability(raw);
     Verdict.Label label = model.bands().label(p);
     return new Verdict(p, label, reasons(traits, raw, label));

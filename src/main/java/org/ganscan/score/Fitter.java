@@ -78,6 +78,10 @@ public final class Fitter {
     int syn = model.getOutputIDInfo().getID(new Label(SYNTHETIC));
     int real = model.getOutputIDInfo().getID(new Label(REAL));
     int biasColumn = w.getDimension2Size() - 1;
+    if (syn < 0 || real < 0 || biasColumn < 0) {
+      throw new IllegalStateException("unexpected Tribuo weights " + w.getDimension1Size() + "x" + w.getDimension2Size()
+          + " outputs " + model.getOutputIDInfo().getDomain() + " features " + model.getFeatureIDMap().size());
+    }
     double[] weights = new double[names.size()];
     for (int i = 0; i < names.size(); i++) {
       int id = model.getFeatureIDMap().getID(names.get(i));
@@ -93,6 +97,6 @@ public final class Fitter {
   }
 
   private static double[] column(List<Sample> samples, int i) {
-    return samples.stream().mapToDouble(s -> s.features()[i]).filter(v -> !Double.isNaN(v)).toArray();
+    return samples.stream().mapToDouble(s -> s.features()[i]).filter(Double::isFinite).toArray();
   }
 }

@@ -45,9 +45,9 @@ public record LogisticModel(
     provenance = provenance == null ? Map.of() : provenance;
   }
 
-  /** Standardised feature i; a missing value becomes 0 (the training mean). */
+  /** Standardised feature i; a missing (or non-finite) value becomes 0, the training mean. */
   double standardised(int i, double raw) {
-    return Double.isNaN(raw) ? 0 : (raw - means[i]) / scales[i];
+    return Double.isFinite(raw) ? (raw - means[i]) / scales[i] : 0;
   }
 
   /** Probability of synthetic for raw feature values. */

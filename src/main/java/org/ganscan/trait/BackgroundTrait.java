@@ -38,6 +38,11 @@ public final class BackgroundTrait implements Trait {
     double value = 100 * length / Math.sqrt(bg.area());
     double score = Pixels.logistic(value, MIDPOINT, SPREAD);
     Map<String, Double> detail = new LinkedHashMap<>();
+    double skinTexture = Pixels.percentile(Pixels.gradientMagnitudes(input.frame(), input.regions().get(RegionKind.FACE_SKIN).bits()), 50);
+    double bgTexture = Pixels.percentile(Pixels.gradientMagnitudes(input.frame(), bg.bits()), 50);
+    if (skinTexture > 0) {
+      detail.put("texture_ratio", bgTexture / skinTexture);
+    }
     detail.put("straight_edge_px", length);
     detail.put("background_share", bg.share());
     String why = String.format(
