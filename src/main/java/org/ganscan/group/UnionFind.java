@@ -1,0 +1,42 @@
+package org.ganscan.group;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Disjoint sets over 0..n-1; components of two or more, each sorted, in order of their first element. */
+final class UnionFind {
+  private final int[] parent;
+
+  UnionFind(int n) {
+    parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+  }
+
+  int find(int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  void union(int a, int b) {
+    int ra = find(a);
+    int rb = find(b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  List<List<Integer>> components() {
+    Map<Integer, List<Integer>> byRoot = new TreeMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      byRoot.computeIfAbsent(find(i), k -> new ArrayList<>()).add(i);
+    }
+    return byRoot.values().stream().filter(c -> c.size() > 1).toList();
+  }
+}

@@ -1,0 +1,168 @@
+package org.ganscan.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ganscan.DevSet;
+import org.ganscan.cache.ResourceCache;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.Encoder;
+import org.ganscan.imaging.Transforms;
+import org.ganscan.scan.ScanResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Planted groups among dev-set images. */
+class GroupingTest {
+  private static Member member(String rel, ScanResult r) {
+    var f = r.mainFace().orElse(null);
+    if (f == null) {
+      return new Member(rel, r.sha256(), r.width() == null ? 0 : r.width(), r.height() == null ? 0 : r.height(), null);
+    }
+    int w = r.width();
+    int h = r.height();
+    var k = f.face().detection().keypoints();
+    return new Member(rel, r.sha256(), w, h, new double[] {
+      f.eyes().rightNorm().u(), f.eyes().rightNorm().v(), f.eyes().leftNorm().u(), f.eyes().leftNorm().v(),
+      k.nose().x() / w, k.nose().y() / h, k.mouth().x() / w, k.mouth().y() / h,
+      k.rightEar().x() / w, k.rightEar().y() / h, k.leftEar().x() / w, k.leftEar().y() / h});
+  }
+
+  /** FFHQ-aligned GAN faces among unaligned real faces and no-face images. */
+  private static List<Member> planted() {
+    List<Member> out = new ArrayList<>();
+    for (var e : DevSet.scan().entrySet()) {
+      var row = DevSet.manifest().get(e.getKey());
+      boolean gan = e.getKey().startsWith("gan/") && row != null && "yes".equals(row.get("ffhq_aligned"));
+      boolean real = e.getKey().startsWith("real/") && row != null && "no".equals(row.get("ffhq_aligned"));
+      if (gan || real || e.getKey().startsWith("noface/")) {
+        out.add(member(e.getKey(), e.getValue()));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Member::path));
+    return out;
+  }
+
+  private static Set<String> plantedGan(List<Member> members) {
+    Set<String> out = new HashSet<>();
+    for (Member m : members) {
+      // The three 256 px seeprettyface files are tighter re-crops, not on the template (see EyePositionTraitTest).
+      if (m.path().startsWith("gan/") && !m.path().contains("spf_w__examples_256px")) {
+        out.add(m.path());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void findsThePlantedStyleGanTemplate() {
+    List<Member> members = planted();
+    Set<String> gan = plantedGan(members);
+    List<Group> groups = new TemplateClusters().find(members);
+    Group best = groups.stream().max(java.util.Comparator.comparingInt(g -> g.members().size())).orElseThrow();
+    long hits = best.members().stream().filter(gan::contains).count();
+    long others = best.members().size() - hits;
+    assertTrue(hits >= 0.95 * gan.size(), hits + " of " + gan.size() + " planted GAN faces in the cluster");
+    assertTrue(others <= 0.05 * best.members().size(), others + " other images in the cluster");
+    assertEquals(Boolean.TRUE, best.evidence().get("matches_ffhq_template"));
+  }
+
+  @Test
+  void findsTheTemplateAfterTheWholeBatchIsReCropped() {
+    // Every image cropped by the same offset and scale: normalised landmarks move as u' = (u - 0.1) / 0.8.
+    List<Member> cropped = planted().stream().map(m -> m.hasFace()
+        ? new Member(m.path(), m.sha256(), m.width(), m.height(), recrop(m.landmarks())) : m).toList();
+    Set<String> gan = plantedGan(cropped);
+    Group best = new TemplateClusters().find(cropped).stream()
+        .max(java.util.Comparator.comparingInt(g -> g.members().size())).orElseThrow();
+    long hits = best.members().stream().filter(gan::contains).count();
+    assertTrue(hits >= 0.95 * gan.size(), hits + " of " + gan.size());
+    assertTrue(best.members().size() - hits <= 0.05 * best.members().size());
+    assertEquals(Boolean.FALSE, best.evidence().get("matches_ffhq_template"));
+    assertTrue(best.why().contains("another shared framing"), best.why());
+  }
+
+  private static double[] recrop(double[] l) {
+    double[] out = new double[l.length];
+    for (int i = 0; i < l.length; i++) {
+      out[i] = (l[i] - 0.1) / 0.8;
+    }
+    return out;
+  }
+
+  @Test
+  void groupsReusedCopiesWithTheirSourceAndNothingElse(@TempDir Path dir) throws Exception {
+    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    Encoder encoder = new Encoder();
+    List<Path> sources = new ArrayList<>();
+    sources.addAll(DevSet.images("gan").subList(0, 5));
+    sources.addAll(DevSet.images("real").subList(10, 15));
+    List<Member> members = new ArrayList<>();
+    Map<String, ScanResult> scanned = DevSet.scan();
+    for (Path src : sources) {
+      RgbImage img = decoder.decode(EncodedFile.read(src, 1L << 30)).image();
+      String name = src.getFileName().toString();
+      Path orig = Files.copy(src, dir.resolve(name));
+      write(dir.resolve(name + ".small.jpg"), encoder.jpeg(encoder.fitWithin(img, img.longestSide() * 3 / 4), 80));
+      write(dir.resolve(name + ".mirror.png"), encoder.png(Transforms.mirror(img)));
+      write(dir.resolve(name + ".grey.png"), encoder.png(Transforms.grey(img)));
+      write(dir.resolve(name + ".crop.png"), encoder.png(Transforms.crop(img, 0.10)));
+      members.add(member(orig.toString(), scanned.get(DevSet.root().relativize(src).toString())));
+    }
+    // Copies get their landmarks from a fresh scan.
+    try (var models = org.ganscan.face.FaceModels.load();
+        var scanner = new org.ganscan.scan.Scanner(models, new org.ganscan.scan.ScanSettings(
+            List.of(new org.ganscan.trait.EyePositionTrait()), new org.ganscan.score.EyePositionScorer(), 100_000_000L, 1L << 30), 2)) {
+      List<Path> copies;
+      try (var s = Files.list(dir)) {
+        copies = s.filter(p -> p.getFileName().toString().matches(".*\\.(small\\.jpg|mirror\\.png|grey\\.png|crop\\.png)")).sorted().toList();
+      }
+      for (ScanResult r : scanner.scanAll(copies)) {
+        members.add(member(r.path(), r));
+      }
+    }
+    List<Group> groups = new Grouper().group(members).stream().filter(g -> g.kind() == Group.Kind.REUSE).toList();
+    for (Path src : sources) {
+      String name = src.getFileName().toString();
+      Group g = groups.stream().filter(x -> x.members().contains(dir.resolve(name).toString())).findFirst()
+          .orElseThrow(() -> new AssertionError("no reuse group for " + name));
+      for (String copy : List.of(".small.jpg", ".mirror.png", ".grey.png", ".crop.png")) {
+        assertTrue(g.members().contains(dir.resolve(name + copy).toString()), name + copy + " not grouped: " + g.members());
+      }
+      assertEquals(5, g.members().size(), "only the source and its four copies: " + g.members());
+    }
+  }
+
+  @Test
+  void noReuseGroupsAmongDistinctDevImages() {
+    List<Member> members = new ArrayList<>();
+    for (var e : DevSet.scan().entrySet()) {
+      if (e.getValue().status() != ScanResult.Status.ERROR && !e.getKey().startsWith("noface/")) {
+        members.add(member(DevSet.root().resolve(e.getKey()).toString(), e.getValue()));
+      }
+    }
+    members.sort(java.util.Comparator.comparing(Member::path));
+    List<Group> reuse = new Grouper().group(members).stream().filter(g -> g.kind() == Group.Kind.REUSE).toList();
+    // The dev set itself holds two true reuses: one photo at 1080p and 240p, and a crop of a two-person photo.
+    List<List<String>> names = reuse.stream().map(g -> g.members().stream().map(p -> Path.of(p).getFileName().toString()).toList()).toList();
+    assertTrue(names.size() <= 2, "reuse groups among distinct images: " + names);
+    for (List<String> n : names) {
+      assertFalse(n.stream().anyMatch(x -> x.startsWith("fakeav")), "false reuse among GAN faces: " + n);
+    }
+  }
+
+  private static void write(Path p, byte[] bytes) throws Exception {
+    Files.write(p, bytes);
+    assertEquals(64, ResourceCache.sha256(bytes).length());
+  }
+}
