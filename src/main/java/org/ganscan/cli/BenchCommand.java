@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
-  List<Path> paths;
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Image files or folders.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--grouping", description = "Instead: time grouping on synthetic records (template clustering of 1,000 to 10,000 landmark sets, reuse matching of 250 to 1,000 hashes).")
+  boolean grouping;
 
   @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Worker counts to measure (default: 1,2).")
   List<Integer> threads;
@@ -48,6 +51,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (grouping) {
+      GroupingBench.run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("give image files or folders to measure, or --grouping");
+    }
     List<EncodedFile> originals = read(InputFiles.expand(paths));
     List<EncodedFile> avatars = avatarCopies(originals);
     PrintWriter out = spec.commandLine().getOut();

@@ -33,14 +33,17 @@ public final class TemplateClusters {
     List<Member> faces = members.stream().filter(Member::hasFace).toList();
     List<DoublePoint> points = faces.stream().map(m -> new DoublePoint(weighted(m.landmarks()))).toList();
     List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(EPS, MIN_POINTS).cluster(points);
+    Map<DoublePoint, Member> owner = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      owner.put(points.get(i), faces.get(i));
+    }
     List<List<Member>> groups = new ArrayList<>();
     for (Cluster<DoublePoint> c : clusters) {
-      List<Member> in = new ArrayList<>();
-      for (DoublePoint p : c.getPoints()) {
-        in.add(faces.get(indexOf(points, p)));
-      }
+      List<Member> in = new ArrayList<>(new java.util.LinkedHashSet<>(c.getPoints().stream().map(owner::get).toList()));
       in.sort(Comparator.comparing(Member::path));
-      groups.add(in);
+      if (in.size() >= 2) {
+        groups.add(in);
+      }
     }
     groups.sort(Comparator.comparing((List<Member> g) -> g.get(0).path()));
     List<Group> out = new ArrayList<>();
@@ -56,15 +59,6 @@ public final class TemplateClusters {
       out[i] = landmarks[i] * WEIGHTS[i];
     }
     return out;
-  }
-
-  private static int indexOf(List<DoublePoint> points, DoublePoint p) {
-    for (int i = 0; i < points.size(); i++) {
-      if (points.get(i) == p) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("clustered point not in input");
   }
 
   private Group describe(String id, List<Member> in, List<Member> all) {
