@@ -59,7 +59,12 @@ final class GroupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Files.createDirectories(outDir.resolve("composites"));
+    Path composites = Files.createDirectories(outDir.resolve("composites"));
+    try (var old = Files.newDirectoryStream(composites, "template-*.png")) {
+      for (Path p : old) {
+        Files.delete(p);
+      }
+    }
     Path scanned = from != null ? from : scan();
     ScanRecords records = ScanRecords.read(scanned);
     List<Member> members = records.members();
@@ -138,7 +143,7 @@ final class GroupCommand implements Callable<Integer> {
     }
     List<String> caption = List.of(
         g.id() + ": mean of " + in.size() + " member faces (left) vs " + control.size() + " other faces of the batch (right)",
-        String.valueOf(g.why()).length() > 110 ? g.why().substring(0, 110) + "..." : g.why(),
+        g.why(),
         "markers: eyes (blue), nose and mouth (orange); sharp eyes on the left and a blur on the right show a shared template");
     byte[] png = new Composite().figure(in, control, marks, COMPOSITE_SIDE, caption);
     Files.write(outDir.resolve("composites").resolve(g.id() + ".png"), png);

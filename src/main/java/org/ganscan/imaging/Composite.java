@@ -35,10 +35,11 @@ public final class Composite {
       }
       Mat panels = owner.add(new Mat());
       Core.hconcat(List.of(left, right), panels);
-      int lineHeight = 22;
-      Mat strip = owner.add(new Mat(lineHeight * caption.size() + 8, panels.cols(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
-      for (int i = 0; i < caption.size(); i++) {
-        Imgproc.putText(strip, caption.get(i), new Point(6, lineHeight * (i + 1) - 4), Imgproc.FONT_HERSHEY_SIMPLEX, 0.5, new Scalar(0, 0, 0), 1, Imgproc.LINE_AA);
+      List<String> lines = wrap(caption, panels.cols() / 7);
+      int lineHeight = 16;
+      Mat strip = owner.add(new Mat(lineHeight * lines.size() + 8, panels.cols(), CvType.CV_8UC3, new Scalar(255, 255, 255)));
+      for (int i = 0; i < lines.size(); i++) {
+        Imgproc.putText(strip, lines.get(i), new Point(6, lineHeight * (i + 1) - 2), Imgproc.FONT_HERSHEY_SIMPLEX, 0.38, new Scalar(0, 0, 0), 1, Imgproc.LINE_AA);
       }
       Mat all = owner.add(new Mat());
       Core.vconcat(List.of(panels, strip), all);
@@ -46,6 +47,23 @@ public final class Composite {
       org.opencv.imgcodecs.Imgcodecs.imencode(".png", all, buf);
       return buf.toArray();
     }
+  }
+
+  /** Breaks each caption line at spaces so it fits {@code width} characters. */
+  static List<String> wrap(List<String> caption, int width) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : caption) {
+      StringBuilder cur = new StringBuilder();
+      for (String word : line.split(" ")) {
+        if (cur.length() > 0 && cur.length() + 1 + word.length() > width) {
+          out.add(cur.toString());
+          cur.setLength(0);
+        }
+        cur.append(cur.length() > 0 ? " " : "").append(word);
+      }
+      out.add(cur.toString());
+    }
+    return out;
   }
 
   private static Mat mean(List<RgbImage> images, int side, MatOwner owner) {
