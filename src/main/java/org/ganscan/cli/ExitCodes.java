@@ -6,6 +6,7 @@ final class ExitCodes {
   static final int FILE_ERRORS = 1;
   static final int USAGE = 2;
   static final int CANNOT_START = 3;
+  static final int VERDICT_REACHED = 4;
 
   private ExitCodes() {}
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       "0:success",
       "1:--fail-on-error was given and at least one file could not be read",
       "2:invalid command line",
-      "3:ganscan could not start (models missing or corrupt, output not writable)"
+      "3:ganscan could not start (models missing or corrupt, output not writable)",
+      "4:scan --fail-on was given and at least one image reached that verdict"
     })
 public final class Main {
   private Main() {}

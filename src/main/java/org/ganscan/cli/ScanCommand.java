@@ -19,6 +19,7 @@ import org.ganscan.scan.InputFiles;
 import org.ganscan.scan.ScanResult;
 import org.ganscan.scan.ScanSettings;
 import org.ganscan.scan.Scanner;
+import org.ganscan.score.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
       "0:success (files that could not be read still get an error record)",
       "1:--fail-on-error was given and at least one file could not be read",
       "2:invalid command line",
-      "3:ganscan could not start (models missing or corrupt, output not writable)"
+      "3:ganscan could not start (models missing or corrupt, output not writable)",
+      "4:--fail-on was given and at least one image reached that verdict"
     })
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,6 +57,18 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fail-on-error", description = "Exit with 1 if any file could not be read or decoded.")
   boolean failOnError;
 
+  @Option(names = "--fail-on", paramLabel = "VERDICT",
+      description = "Exit with 4 if any image is judged this or worse: synthetic, or inconclusive (which includes synthetic).")
+  FailOn failOn;
+
+  @Option(names = "--quiet", description = "No progress bar and no summary on standard error.")
+  boolean quiet;
+
+  @Option(names = "--json-summary", description = "Print the run's summary as one JSON object on standard error.")
+  boolean jsonSummary;
+
+  enum FailOn { synthetic, inconclusive }
+
   @Option(names = "--max-megapixels", defaultValue = "100", description = "Refuse images above this size before decoding (default: 100).")
   double maxMegapixels;
 
@@ -65,17 +79,38 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> files = InputFiles.expand(paths);
     ScanSettings settings = Defaults.settings((long) (maxMegapixels * 1e6));
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
+    Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try (FaceModels models = FaceModels.load();
         Scanner scanner = new Scanner(models, settings, workers);
         OutputStream sink = open();
-        ResultWriter writer = writer(sink, Defaults.tool(models, settings))) {
+        ResultWriter writer = writer(sink, Defaults.tool(models, settings));
+        Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), files.size())) {
       scanner.scan(files, r -> {
         counts.merge(r.status(), 1, Integer::sum);
+        verdicts.merge(r.verdict().label(), 1, Integer::sum);
         write(writer, r);
+        progress.step();
       });
     }
-    summarise(files.size(), counts);
+    int exit = exitCode(counts, verdicts);
+    if (!quiet) {
+      summarise(files.size(), counts);
+    }
+    if (jsonSummary) {
+      spec.commandLine().getErr().println(Summary.json(files.size(), counts, verdicts, exit, out));
+    }
+    return exit;
+  }
+
+  private int exitCode(Map<ScanResult.Status, Integer> counts, Map<Verdict.Label, Integer> verdicts) {
+    if (failOn != null) {
+      int hits = verdicts.getOrDefault(Verdict.Label.SYNTHETIC, 0)
+          + (failOn == FailOn.inconclusive ? verdicts.getOrDefault(Verdict.Label.INCONCLUSIVE, 0) : 0);
+      if (hits > 0) {
+        return ExitCodes.VERDICT_REACHED;
+      }
+    }
     boolean anyError = counts.getOrDefault(ScanResult.Status.ERROR, 0) > 0;
     return failOnError && anyError ? ExitCodes.FILE_ERRORS : ExitCodes.OK;
   }

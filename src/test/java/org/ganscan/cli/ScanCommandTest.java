@@ -105,6 +105,22 @@ class ScanCommandTest {
   }
 
   @Test
+  void failOnGatesOnVerdictsAndTheSummaryIsJson(@TempDir Path outDir) throws Exception {
+    Path out = outDir.resolve("r.jsonl");
+    Run run = run("scan", batch.toString(), "--out", out.toString(), "--fail-on", "inconclusive", "--json-summary", "--quiet");
+    List<JsonNode> recs = Files.readAllLines(out).stream().map(ScanCommandTest::parse).toList();
+    boolean flagged = recs.stream().map(r -> r.get("verdict").asText()).anyMatch(v -> v.equals("synthetic") || v.equals("inconclusive"));
+    assertTrue(flagged, "the aligned StyleGAN face must at least be inconclusive");
+    assertEquals(4, run.exit());
+    JsonNode summary = JSON.readTree(run.err().strip());
+    assertEquals(6, summary.get("files").asInt());
+    assertEquals(3, summary.get("status").get("error").asInt());
+    assertEquals(4, summary.get("exit_code").asInt());
+    boolean synthetic = recs.stream().anyMatch(r -> r.get("verdict").asText().equals("synthetic"));
+    assertEquals(synthetic ? 4 : 0, run("scan", batch.toString(), "--out", out.toString(), "--fail-on", "synthetic", "--quiet").exit());
+  }
+
+  @Test
   void badOptionIsAUsageError() {
     assertEquals(2, run("scan", "--threads", "many", batch.toString()).exit());
   }
