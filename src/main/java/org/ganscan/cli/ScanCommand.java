@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ganscan.face.FaceModels;
 import org.ganscan.report.CsvWriter;
 import org.ganscan.report.JsonlWriter;
+import org.ganscan.report.OverlayWriter;
 import org.ganscan.report.ResultWriter;
 import org.ganscan.report.ToolInfo;
 import org.ganscan.scan.InputFiles;
@@ -61,6 +62,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Exit with 4 if any image is judged this or worse: synthetic, or inconclusive (which includes synthetic).")
   FailOn failOn;
 
+  @Option(names = "--overlays", paramLabel = "DIR", description = "Write an overlay PNG per image with a face into DIR (copies; inputs are never modified).")
+  Path overlays;
+
   @Option(names = "--quiet", description = "No progress bar and no summary on standard error.")
   boolean quiet;
 
@@ -77,7 +81,8 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Path> files = InputFiles.expand(paths);
-    ScanSettings settings = Defaults.settings((long) (maxMegapixels * 1e6));
+    ScanSettings base = Defaults.settings((long) (maxMegapixels * 1e6));
+    ScanSettings settings = overlays == null ? base : base.withEvidence(new OverlayWriter(overlays));
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -67,9 +67,13 @@ public final class Pipeline implements AutoCloseable {
   private ScanResult analyze(String shownPath, Portrait portrait) {
     FaceAnalysis analysis = analyzer.analyze(portrait.image());
     List<FaceResult> faces = new ArrayList<>();
+    FaceRegions mainRegions = null;
     GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), ANALYSIS_SIDE);
     for (Face face : analysis.faces()) {
       FaceRegions regions = FaceRegions.of(face, analysis.personMask(), frame, raster);
+      if (mainRegions == null) {
+        mainRegions = regions;
+      }
       TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
       List<TraitScore> scores = new ArrayList<>();
       for (Trait t : settings.traits()) {
@@ -81,9 +85,25 @@ public final class Pipeline implements AutoCloseable {
         faces.isEmpty()
             ? Verdict.notApplicable("no usable face found")
             : settings.scorer().score(faces.get(0).traits());
-    return new ScanResult(
+    ScanResult result = new ScanResult(
         shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
         portrait.width(), portrait.height(), portrait.format().label(), faces, verdict);
+    if (mainRegions != null) {
+      try {
+        settings.evidence().accept(result, new FaceFindings(portrait, mainRegions));
+      } catch (RuntimeException e) {
+        // The measurement stands; only its picture is missing, and the record says so.
+        return new ScanResult(result.path(), result.sha256(), result.status(), null, result.width(), result.height(),
+            result.format(), result.faces(), withReason(result.verdict(), "overlay not written: " + e.getMessage()));
+      }
+    }
+    return result;
+  }
+
+  private static Verdict withReason(Verdict v, String reason) {
+    List<String> reasons = new ArrayList<>(v.reasons());
+    reasons.add(reason);
+    return new Verdict(v.score(), v.label(), reasons);
   }
 
   private static ScanResult error(String shownPath, String sha, ImageHeader header, String message) {
