@@ -1,0 +1,106 @@
+package org.ganscan.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.ganscan.DevSet;
+import org.ganscan.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import picocli.CommandLine;
+
+/**
+ * The HTML report of a batch, in a real headless Chromium (Debian's chromium and chromium-driver,
+ * installed by .ci/setup; nothing is downloaded at run time): rows, sorting by score, a detail
+ * view, escaping of hostile file names, and a screenshot in target/.
+ */
+class HtmlReportBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @Test
+  void reportWorksInABrowser(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/setup does)");
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    for (Path p : DevSet.images("gan").stream().filter(p -> p.getFileName().toString().startsWith("fakeav__")).limit(5).toList()) {
+      Files.copy(p, batch.resolve(p.getFileName()));
+    }
+    for (Path p : DevSet.images("real").subList(30, 34)) {
+      Files.copy(p, batch.resolve(p.getFileName()));
+    }
+    // A file named <script>alert(1)</script>.jpg: the slash makes "<script>alert(1)<" a folder.
+    Path hostile = batch.resolve("<script>alert(1)</script>.jpg");
+    Files.createDirectories(hostile.getParent());
+    Files.copy(DevSet.images("real").get(0), hostile);
+    Path out = dir.resolve("out");
+    assertEquals(0, run("group", batch.toString(), "--out-dir", out.toString()));
+    Path html = out.resolve("report.html");
+    assertEquals(0, run("report", out.resolve("results.jsonl").toString(), "--groups", out.resolve("groups.json").toString(), "-o", html.toString()));
+    String page = Files.readString(html);
+    assertFalse(page.contains("<script>alert(1)</script>"), "hostile file name must be escaped");
+    assertFalse(page.matches("(?s).*(src|href)=\"https?:.*"), "the report must fetch nothing");
+
+    WebDriver driver = driver(dir);
+    try {
+      driver.get(html.toUri().toString());
+      List<WebElement> rows = driver.findElements(By.cssSelector("#results tbody tr"));
+      assertEquals(10, rows.size());
+      assertTrue(driver.findElements(By.cssSelector("#results td.file")).stream()
+          .anyMatch(e -> e.getAttribute("title").endsWith("<script>alert(1)</script>.jpg")), "the hostile name is shown as text");
+      driver.findElement(By.id("sort-score")).click();
+      driver.findElement(By.id("sort-score")).click();
+      List<Double> scores = driver.findElements(By.cssSelector("#results tbody tr")).stream()
+          .map(r -> Double.parseDouble(r.getAttribute("data-score"))).toList();
+      for (int i = 1; i < scores.size(); i++) {
+        assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, descending: " + scores);
+      }
+      WebElement first = driver.findElements(By.cssSelector("#results tbody tr")).get(0);
+      first.findElement(By.cssSelector("a.open")).click();
+      WebElement detail = driver.findElements(By.cssSelector("article.detail")).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+      assertTrue(detail.findElement(By.cssSelector("img.overlay")).isDisplayed());
+      assertTrue(detail.getText().contains("eye_position"));
+      assertTrue(driver.findElements(By.cssSelector("#groups article.group img.composite")).size() >= 1);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", "report-screenshot.png"), png);
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private static WebDriver driver(Path dir) {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+        "--user-data-dir=" + dir.resolve("chrome-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    return driver;
+  }
+
+  private static int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    return cl.execute(args);
+  }
+}
