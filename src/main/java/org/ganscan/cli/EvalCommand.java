@@ -42,6 +42,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: 5).")
   int folds;
 
+  @Option(names = "--features", paramLabel = "FILE.tsv", description = "Also write every item's trait values and cross-validated score (one row per item and variant).")
+  Path features;
+
   @Option(names = "--threads", description = "Images processed in parallel (default: number of CPUs).")
   Integer threads;
 
@@ -59,6 +62,10 @@ final class EvalCommand implements Callable<Integer> {
         List<Measured> evaluate = variant == Degradation.AVATAR ? fitOn : measurer.measure(items, variant);
         Map<String, Double> scores = new CrossValidation(folds).scores(fitOn, evaluate);
         EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds).forEach(out::println);
+        if (features != null) {
+          java.nio.file.Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
         out.flush();
       }
     }

@@ -42,6 +42,22 @@ public final class EvalReport {
     return out;
   }
 
+  /** Rows: variant, relative path, label, aligned, score, then every trait value and detail. */
+  public static List<String> featureTable(String variant, List<Measured> items, Map<String, Double> scores) {
+    List<String> out = new ArrayList<>();
+    for (Measured m : items) {
+      StringBuilder b = new StringBuilder();
+      b.append(variant).append('\t').append(m.item().relative()).append('\t').append(m.item().label()).append('\t')
+          .append(m.item().aligned()).append('\t').append(scores.get(m.item().relative()));
+      for (TraitScore t : m.traits()) {
+        b.append('\t').append(t.name()).append('=').append(t.value());
+        t.detail().forEach((k, v) -> b.append('\t').append(t.name()).append('.').append(k).append('=').append(v));
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
   private static long count(List<Measured> items, String label, boolean face) {
     return items.stream().filter(m -> m.item().label().equals(label) && m.hasFace() == face).count();
   }
