@@ -17,8 +17,11 @@ import org.ganscan.inference.BlazeFaceOutput;
  * One instance per thread.
  */
 final class FaceDetector implements AutoCloseable {
-  /** Below this share of the longest side a face is "small" and the full-range model is also asked. */
-  private static final double SMALL_FACE = 0.2;
+  /**
+   * When no face found by the short-range model spans this share of the longest side, the frame is
+   * a wider shot (a group photo, a half-length portrait) and the 256 px model is also asked.
+   */
+  private static final double SMALL_FACE = 0.3;
   private static final TensorSpec SHORT_SPEC = TensorSpec.minusOneToOne(128, TensorSpec.Layout.NHWC);
   private static final TensorSpec BACK_SPEC = TensorSpec.minusOneToOne(256, TensorSpec.Layout.NHWC);
   private static final BlazeFaceDecoder SHORT =

@@ -50,8 +50,9 @@ public final class FittedScorer implements Scorer {
       if (push.amount() <= 0 || out.size() == MAX_REASONS) {
         break;
       }
-      traits.stream().filter(t -> t.name().equals(push.trait())).map(TraitScore::why).findFirst()
-          .filter(w -> !out.contains(w)).ifPresent(out::add);
+      // A trait's sentence is a reason only when its own reading points the same way as the verdict.
+      traits.stream().filter(t -> t.name().equals(push.trait()) && t.measured() && (t.score() >= 0.5) == (sign > 0))
+          .map(TraitScore::why).findFirst().filter(w -> !out.contains(w)).ifPresent(out::add);
     }
     if (out.isEmpty()) {
       out.add("no trait stands out");
