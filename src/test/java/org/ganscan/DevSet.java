@@ -48,18 +48,7 @@ public final class DevSet {
   public static synchronized Map<String, Map<String, String>> manifest() {
     if (manifest == null) {
       try {
-        List<String> lines = Files.readAllLines(root().resolve("MANIFEST.tsv"));
-        String[] header = lines.get(0).split("\t", -1);
-        Map<String, Map<String, String>> rows = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-          String[] f = line.split("\t", -1);
-          Map<String, String> row = new HashMap<>();
-          for (int i = 0; i < header.length && i < f.length; i++) {
-            row.put(header[i], f[i]);
-          }
-          rows.put(f[0], row);
-        }
-        manifest = rows;
+        manifest = org.ganscan.eval.LabelledSet.manifest(root().resolve("MANIFEST.tsv"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -15,7 +15,6 @@ import org.ganscan.image.PortraitDecoder;
 import org.ganscan.imaging.Encoder;
 import org.ganscan.report.HtmlReport;
 import org.ganscan.report.OverlayWriter;
-import org.ganscan.scan.ScanResult;
 import org.ganscan.scan.ScanSettings;
 import org.ganscan.scan.Scanner;
 import picocli.CommandLine.Command;
@@ -94,8 +93,7 @@ final class ReportCommand implements Callable<Integer> {
     if (sha.length() < 12 || !Files.isDirectory(dir)) {
       return Optional.empty();
     }
-    String name = OverlayWriter.fileName(new ScanResult(r.path("path").asText(), sha, ScanResult.Status.NO_FACE, null, null, null, null,
-        List.of(), org.ganscan.score.Verdict.notApplicable("-")));
+    String name = OverlayWriter.fileName(r.path("path").asText(), sha);
     try {
       Path p = dir.resolve(name);
       return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();

@@ -50,7 +50,8 @@ public final class LabelledSet {
     return ResourceCache.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private static Map<String, Map<String, String>> manifest(Path tsv) throws IOException {
+  /** MANIFEST.tsv rows keyed by their first column (the relative file name); empty when there is no manifest. */
+  public static Map<String, Map<String, String>> manifest(Path tsv) throws IOException {
     Map<String, Map<String, String>> rows = new HashMap<>();
     if (!Files.isRegularFile(tsv)) {
       return rows;

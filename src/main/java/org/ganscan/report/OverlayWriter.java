@@ -47,10 +47,10 @@ public final class OverlayWriter implements EvidenceSink {
     this.dir = dir;
   }
 
-  /** The overlay file for a result: sha256 prefix plus the file name, so names never collide. */
-  public static String fileName(ScanResult r) {
-    String base = Path.of(r.path()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-    return r.sha256().substring(0, 12) + "_" + base + ".png";
+  /** The overlay file for an input: sha256 prefix plus the file name, so names never collide. */
+  public static String fileName(String path, String sha256) {
+    String base = Path.of(path).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    return sha256.substring(0, 12) + "_" + base + ".png";
   }
 
   @Override
@@ -66,7 +66,7 @@ public final class OverlayWriter implements EvidenceSink {
       }
       template(c, face, result.width(), result.height());
       Files.createDirectories(dir);
-      Files.write(dir.resolve(fileName(result)), c.pngWithCaption(caption(result, face)));
+      Files.write(dir.resolve(fileName(result.path(), result.sha256())), c.pngWithCaption(caption(result, face)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write overlay for " + result.path(), e);
     }
