@@ -102,6 +102,42 @@ class PortraitDecoderTest {
   }
 
   @Test
+  void exifOrientationIsApplied(@TempDir Path dir) throws Exception {
+    Portrait source = decode(DevSet.file("gan/fakeav__10.png"));
+    byte[] wide = new org.ganscan.imaging.Encoder().jpeg(new RgbImage(source.width(), source.height() / 2,
+        java.util.Arrays.copyOf(source.image().rgb(), source.width() * (source.height() / 2) * 3)), 90);
+    // APP1 "Exif" with a little-endian TIFF header and one IFD entry: Orientation (0x0112) = 6, rotate 90 degrees clockwise.
+    byte[] exif = {(byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0,
+        1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0};
+    byte[] rotated = new byte[wide.length + exif.length];
+    System.arraycopy(wide, 0, rotated, 0, 2);
+    System.arraycopy(exif, 0, rotated, 2, exif.length);
+    System.arraycopy(wide, 2, rotated, 2 + exif.length, wide.length - 2);
+    Portrait p = decode(Files.write(dir.resolve("rotated.jpg"), rotated));
+    assertEquals(source.height() / 2, p.width(), "EXIF orientation 6 turns the wide image upright");
+    assertEquals(source.width(), p.height());
+  }
+
+  @Test
+  void sixteenBitPngDecodesToEightBit(@TempDir Path dir) throws Exception {
+    Portrait source = decode(DevSet.file("gan/fakeav__10.png"));
+    org.opencv.core.Mat m = new org.opencv.core.Mat(source.height(), source.width(), org.opencv.core.CvType.CV_8UC3);
+    m.put(0, 0, source.image().rgb());
+    org.opencv.imgproc.Imgproc.cvtColor(m, m, org.opencv.imgproc.Imgproc.COLOR_RGB2BGR);
+    org.opencv.core.Mat wide = new org.opencv.core.Mat();
+    m.convertTo(wide, org.opencv.core.CvType.CV_16UC3, 257);
+    Path png = dir.resolve("deep.png");
+    org.opencv.imgcodecs.Imgcodecs.imwrite(png.toString(), wide);
+    Portrait p = decode(png);
+    assertEquals(source.width(), p.width());
+    int diff = 0;
+    for (int i = 0; i < p.image().rgb().length; i++) {
+      diff = Math.max(diff, Math.abs((p.image().rgb()[i] & 0xFF) - (source.image().rgb()[i] & 0xFF)));
+    }
+    assertTrue(diff <= 1, "16-bit values map back to the 8-bit ones, max difference " + diff);
+  }
+
+  @Test
   void inputFileIsNeverModified() throws Exception {
     Path p = DevSet.images("gan").get(0);
     byte[] before = Files.readAllBytes(p);
