@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Group a batch by what its images share: landmark templates (with a composite figure each),",
       "reused photos (mirrored, cropped, grey, re-compressed) and noise-spectrum traces.",
-      "Reuses a scan's results (--from) or scans PATHs first. Writes DIR/results.jsonl (with",
-      "'groups'), DIR/groups.json and DIR/composites/*.png."
+      "Reuses a scan's results (--from) or scans PATHs first. Writes DIR/results.jsonl and",
+      "DIR/results.csv (with 'groups'), DIR/groups.json and DIR/composites/*.png."
     })
 final class GroupCommand implements Callable<Integer> {
   private static final int COMPOSITE_SIDE = 256;
@@ -73,6 +73,7 @@ final class GroupCommand implements Callable<Integer> {
     Map<String, List<String>> byPath = new HashMap<>();
     groups.forEach(g -> g.members().forEach(p -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).add(g.id())));
     records.writeWithGroups(outDir.resolve("results.jsonl"), byPath);
+    records.writeCsvWithGroups(outDir.resolve("results.csv"), byPath);
     writeGroups(groups);
     for (Group g : groups) {
       if (g.kind() == Group.Kind.TEMPLATE) {

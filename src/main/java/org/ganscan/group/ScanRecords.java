@@ -63,6 +63,24 @@ public final class ScanRecords {
     return new Member(r.path("path").asText(), r.path("sha256").asText(null), w, h, lm);
   }
 
+  /** The same records as CSV: top-level fields, the main face's eye centres, and the groups (ids joined by spaces). */
+  public void writeCsvWithGroups(Path out, Map<String, List<String>> groupsByPath) throws IOException {
+    String[] header = {"path", "sha256", "status", "error", "width", "height", "format", "faces", "score", "verdict",
+      "right_eye_u", "right_eye_v", "left_eye_u", "left_eye_v", "groups"};
+    try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(out),
+        org.apache.commons.csv.CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(header).build())) {
+      for (ObjectNode r : records) {
+        JsonNode eyes = r.path("faces").path(0).path("eyes");
+        printer.printRecord(r.path("path").asText(), r.path("sha256").asText(""), r.path("status").asText(), r.path("error").asText(""),
+            r.path("width").asText(""), r.path("height").asText(""), r.path("format").asText(""), r.path("faces").size(),
+            r.path("score").isNumber() ? r.path("score").asText() : "", r.path("verdict").asText(),
+            eyes.path("right_norm").path(0).asText(""), eyes.path("right_norm").path(1).asText(""),
+            eyes.path("left_norm").path(0).asText(""), eyes.path("left_norm").path(1).asText(""),
+            String.join(" ", groupsByPath.getOrDefault(r.path("path").asText(), List.of())));
+      }
+    }
+  }
+
   /** Writes the records with a {@code groups} field (group ids, possibly empty) added to each. */
   public void writeWithGroups(Path out, Map<String, List<String>> groupsByPath) throws IOException {
     StringBuilder b = new StringBuilder();

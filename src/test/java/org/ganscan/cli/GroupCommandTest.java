@@ -46,6 +46,10 @@ class GroupCommandTest {
     assertEquals(16, lines.size());
     String id = template.get("id").asText();
     assertTrue(lines.stream().filter(l -> l.contains("\"groups\":[\"" + id)).count() >= 7);
+    List<String> csv = Files.readAllLines(first.resolve("results.csv"));
+    assertEquals(17, csv.size());
+    assertTrue(csv.get(0).endsWith(",groups"));
+    assertTrue(csv.stream().filter(l -> l.endsWith("," + id)).count() >= 7);
     Path png = first.resolve("composites").resolve(template.get("id").asText() + ".png");
     assertTrue(Files.size(png) > 1000);
     assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(second.resolve("composites").resolve(png.getFileName())));
