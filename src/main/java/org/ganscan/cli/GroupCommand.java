@@ -17,7 +17,7 @@ import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
 import org.ganscan.group.Member;
 import org.ganscan.group.ScanRecords;
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Composite;
 import org.ganscan.report.JsonlWriter;
 import org.ganscan.report.ResultWriter;

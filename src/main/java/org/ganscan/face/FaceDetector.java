@@ -3,7 +3,7 @@ package org.ganscan.face;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Letterbox;
 import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;

@@ -3,7 +3,7 @@ package org.ganscan.face;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;
 import org.ganscan.imaging.TfliteNet;

@@ -1,6 +1,6 @@
 package org.ganscan.face;
 
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Letterbox;
 import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;

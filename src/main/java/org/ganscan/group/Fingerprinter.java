@@ -1,6 +1,6 @@
 package org.ganscan.group;
 
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.PerceptualHash;
 import org.ganscan.imaging.Spectrum;
 import org.ganscan.imaging.TensorSpec;

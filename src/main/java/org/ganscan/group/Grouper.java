@@ -9,7 +9,7 @@ import java.util.Set;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
 import org.ganscan.image.PortraitDecoder;
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 
 /** Groups a batch three ways: shared templates, reused photos, shared traces. */
 public final class Grouper {

@@ -1,5 +1,6 @@
 package org.ganscan.image;
 
+import org.ganscan.imaging.RgbImage;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package org.ganscan.image;
 
+import org.ganscan.imaging.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

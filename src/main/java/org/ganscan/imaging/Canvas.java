@@ -3,7 +3,6 @@ package org.ganscan.imaging;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.ganscan.image.RgbImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;

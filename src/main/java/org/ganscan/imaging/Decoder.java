@@ -1,7 +1,6 @@
 package org.ganscan.imaging;
 
 import java.util.Optional;
-import org.ganscan.image.RgbImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;

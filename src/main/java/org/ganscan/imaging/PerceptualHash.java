@@ -1,6 +1,5 @@
 package org.ganscan.imaging;
 
-import org.ganscan.image.RgbImage;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;

@@ -2,7 +2,6 @@ package org.ganscan.imaging;
 
 import java.util.BitSet;
 import java.util.List;
-import org.ganscan.image.RgbImage;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;

@@ -15,7 +15,7 @@ import org.ganscan.DevSet;
 import org.ganscan.cache.ResourceCache;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.PortraitDecoder;
-import org.ganscan.image.RgbImage;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Encoder;
 import org.ganscan.imaging.Transforms;
 import org.ganscan.scan.ScanResult;

@@ -1,5 +1,6 @@
 package org.ganscan.image;
 
+import org.ganscan.imaging.RgbImage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

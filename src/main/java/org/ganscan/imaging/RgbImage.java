@@ -1,4 +1,4 @@
-package org.ganscan.image;
+package org.ganscan.imaging;
 
 /**
  * Decoded pixels: 8-bit RGB, interleaved, row by row, top-left origin.
