@@ -1,0 +1,83 @@
+package org.ganscan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The house rules the code must keep: data flows one way, only cli prints, OpenCV and ONNX stay in their packages. */
+class ArchitectureTest {
+  private static final Path MAIN = Path.of("src/main/java/org/ganscan");
+  /** Which packages each package may import. */
+  private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("cache", Set.of()),
+      Map.entry("imaging", Set.of("cache")),
+      Map.entry("inference", Set.of("cache")),
+      Map.entry("image", Set.of("cache", "imaging")),
+      Map.entry("face", Set.of("imaging", "inference")),
+      Map.entry("trait", Set.of("face", "image", "imaging")),
+      Map.entry("score", Set.of("trait")),
+      Map.entry("scan", Set.of("face", "image", "imaging", "score", "trait")),
+      Map.entry("group", Set.of("image", "imaging", "trait")),
+      Map.entry("eval", Set.of("cache", "face", "image", "imaging", "scan", "score", "trait")),
+      Map.entry("report", Set.of("face", "imaging", "scan", "trait")),
+      Map.entry("cli", Set.of("cache", "face", "image", "imaging", "inference", "scan", "score", "trait", "group", "eval", "report")));
+
+  private static List<Path> sources() throws IOException {
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static String pkg(Path p) {
+    return MAIN.relativize(p).getName(0).toString();
+  }
+
+  @Test
+  void stagesOnlyLookDownstream() throws IOException {
+    Pattern imp = Pattern.compile("org\\.ganscan\\.([a-z]+)\\.");
+    List<String> bad = new ArrayList<>();
+    for (Path p : sources()) {
+      String own = pkg(p);
+      Matcher m = imp.matcher(Files.readString(p));
+      while (m.find()) {
+        String other = m.group(1);
+        if (!other.equals(own) && !ALLOWED.getOrDefault(own, Set.of()).contains(other)) {
+          bad.add(p + " uses " + other);
+        }
+      }
+    }
+    assertEquals(List.of(), bad.stream().distinct().toList());
+  }
+
+  @Test
+  void onlyCliPrintsAndNativeLibrariesStayInTheirPackages() throws IOException {
+    List<String> bad = new ArrayList<>();
+    for (Path p : sources()) {
+      String text = Files.readString(p);
+      String own = pkg(p);
+      if (!own.equals("cli") && (text.contains("System.out") || text.contains("System.err") || text.contains("printStackTrace"))) {
+        bad.add(p + " prints");
+      }
+      if (!own.equals("imaging") && text.contains("import org.opencv")) {
+        bad.add(p + " uses OpenCV outside imaging");
+      }
+      if (!own.equals("inference") && (text.contains("import ai.djl") || text.contains("import ai.onnxruntime"))) {
+        bad.add(p + " uses ONNX/DJL outside inference");
+      }
+      if (text.matches("(?s).*\"https?://.*")) {
+        bad.add(p + " names a URL");
+      }
+    }
+    assertEquals(List.of(), bad);
+  }
+}
