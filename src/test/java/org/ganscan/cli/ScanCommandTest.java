@@ -95,6 +95,26 @@ class ScanCommandTest {
   }
 
   @Test
+  void overlaysAreCopiesDrawnDeterministically(@TempDir Path outDir) throws Exception {
+    Path one = outDir.resolve("o1");
+    Path two = outDir.resolve("o2");
+    byte[] before = Files.readAllBytes(batch.resolve("a_gan.png"));
+    run("scan", batch.toString(), "--out", outDir.resolve("r1.jsonl").toString(), "--overlays", one.toString(), "--threads", "1");
+    run("scan", batch.toString(), "--out", outDir.resolve("r2.jsonl").toString(), "--overlays", two.toString(), "--threads", "2");
+    List<Path> files;
+    try (var s = Files.list(one)) {
+      files = s.sorted().toList();
+    }
+    assertEquals(2, files.size(), "one overlay per image with a face: " + files);
+    for (Path f : files) {
+      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(two.resolve(f.getFileName())), f.toString());
+      var img = javax.imageio.ImageIO.read(f.toFile());
+      assertTrue(img.getWidth() >= 400, "readable at 400 px: " + img.getWidth());
+    }
+    assertArrayEquals(before, Files.readAllBytes(batch.resolve("a_gan.png")), "the input is untouched");
+  }
+
+  @Test
   void csvHasOneRowPerImage(@TempDir Path outDir) throws Exception {
     Path out = outDir.resolve("r.csv");
     assertEquals(0, run("scan", batch.toString(), "--out", out.toString(), "--format", "csv").exit());
