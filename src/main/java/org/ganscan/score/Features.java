@@ -11,7 +11,7 @@ import org.ganscan.trait.TraitScore;
 public final class Features {
   /** The features the fitted model uses, in order. */
   public static final List<String> NAMES = List.of(
-      "eye_position", "background", "hair", "hair.edge_contrast", "ears", "eyes", "frequency", "frequency.high_to_mid_power");
+      "eye_position", "eye_position.eye_line_offset", "eye_position.roll_abs_deg", "background", "hair", "hair.edge_contrast", "ears", "eyes", "frequency", "frequency.high_to_mid_power");
 
   private Features() {}
 
@@ -20,11 +20,22 @@ public final class Features {
     return extract(traits, NAMES);
   }
 
-  /** Values of the named features, in order; NaN where a trait was not measured. */
+  /** Eye distance (fraction of width) beyond which the face is not on the template. */
+  static final double ON_TEMPLATE = 0.03;
+
+  /**
+   * Values of the named features, in order; NaN where a trait was not measured. The crop-precision
+   * features (eye-line offset, roll) only mean something on the template, so off it they are
+   * missing and do not vote.
+   */
   public static double[] extract(List<TraitScore> traits, List<String> names) {
+    double eyes = traits.stream().filter(t -> t.name().equals("eye_position") && t.value() != null)
+        .mapToDouble(TraitScore::value).findFirst().orElse(Double.NaN);
+    boolean onTemplate = eyes <= ON_TEMPLATE;
     double[] out = new double[names.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = value(traits, names.get(i));
+      String name = names.get(i);
+      out[i] = name.startsWith("eye_position.") && !onTemplate ? Double.NaN : value(traits, name);
     }
     return out;
   }
@@ -45,6 +56,8 @@ public final class Features {
   private static double transform(String name, double v) {
     return switch (name) {
       case "eye_position" -> Math.log10(v + 0.002);
+      case "eye_position.eye_line_offset" -> Math.log10(v + 0.001);
+      case "eye_position.roll_abs_deg" -> Math.log10(v + 0.2);
       case "background" -> Math.log10(v + 1);
       default -> v;
     };
