@@ -50,6 +50,8 @@ public final class EyePositionTrait implements Trait {
     double eyeLine = (eyes.rightNorm().v() + eyes.leftNorm().v()) / 2;
     detail.put("eye_line_offset", Math.abs(eyeLine - template.rightEye().v()));
     detail.put("roll_abs_deg", Math.abs(eyes.rollDegrees()));
+    double predictedIod = template.leftEye().u() - template.rightEye().u();
+    detail.put("scale_offset", Math.abs(eyes.interocularPx() / w - predictedIod));
     detail.put("template_right_u", template.rightEye().u());
     detail.put("template_left_u", template.leftEye().u());
     detail.put("template_v", template.rightEye().v());
