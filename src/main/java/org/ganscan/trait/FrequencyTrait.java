@@ -7,18 +7,19 @@ import org.ganscan.imaging.GreyImage;
 import org.ganscan.imaging.Spectrum;
 
 /**
- * Frequency: GAN up-sampling leaves periodic peaks and a distorted high-frequency tail in the
- * spectrum of the noise residual (Durall et al., CVPR 2020; Frank et al., ICML 2020). Measured on
- * a square around the face: the strongest high-frequency peak over the median of its ring, with
- * every frequency on the 8-pixel JPEG block grid (multiples of n/8 on either axis) left out, so
- * JPEG blocking is not mistaken for up-sampling. The value is log10 of that peak ratio.
+ * Frequency: GAN up-sampling leaves periodic peaks in the spectrum of the noise residual
+ * (Durall et al., CVPR 2020; Frank et al., ICML 2020), at frequencies that are multiples of n/8 on
+ * both axes (periods 2, 4, 8 px). JPEG blocking also puts energy there, but spread along whole
+ * lines of the spectrum (every vertical block edge adds to the line u = k n/8 at all v), where an
+ * up-sampling checkerboard adds an isolated point. The value is log10 of the strongest grid point
+ * over the median of its own two lines, so JPEG blocking is not mistaken for up-sampling.
  */
 public final class FrequencyTrait implements Trait {
   public static final String NAME = "frequency";
   static final int MAX_PATCH = 256;
   static final int MIN_PATCH = 64;
-  static final double MIDPOINT = 1.3;
-  static final double SPREAD = 0.15;
+  static final double MIDPOINT = 1.5;
+  static final double SPREAD = 0.2;
 
   private final Spectrum spectrum = new Spectrum();
 
@@ -32,7 +33,7 @@ public final class FrequencyTrait implements Trait {
     GreyImage g = input.frame();
     int n = Integer.highestOneBit(Math.min(MAX_PATCH, Math.min(g.width(), g.height())));
     if (n < MIN_PATCH) {
-      return TraitScore.unmeasured(NAME, "log10_peak_ratio", "frequency: image too small for a spectrum (" + n + " px)");
+      return TraitScore.unmeasured(NAME, "log10_grid_peak_ratio", "frequency: image too small for a spectrum (" + n + " px)");
     }
     PixelPoint c = input.face().detection().box().centre();
     int x0 = clamp((int) Math.round(c.x() * g.scale()) - n / 2, g.width() - n);
@@ -43,20 +44,49 @@ public final class FrequencyTrait implements Trait {
     }
     float[] power = spectrum.residualPower(patch, n);
     double[] ring = ring(power, n);
-    double value = Math.log10(ring[0] / Math.max(1e-9, ring[1]));
+    double value = Math.log10(gridPeak(power, n));
     double tail = ring[2];
     double score = Pixels.logistic(value, MIDPOINT, SPREAD);
     Map<String, Double> detail = new LinkedHashMap<>();
     detail.put("high_to_mid_power", tail);
+    detail.put("off_grid_peak_log10", Math.log10(ring[0] / Math.max(1e-9, ring[1])));
     detail.put("patch_px", (double) n);
     String why = String.format(
-        "frequency: strongest off-grid high-frequency peak %.1fx its ring's median in the %d px face square; %s",
+        "frequency: strongest up-sampling grid peak %.1fx the median of its spectrum lines in the %d px face square; %s",
         Math.pow(10, value), n, score >= 0.5 ? "periodic up-sampling traces" : "no periodic up-sampling trace");
-    return new TraitScore(NAME, value, "log10_peak_ratio", score, why, detail);
+    return new TraitScore(NAME, value, "log10_grid_peak_ratio", score, why, detail);
   }
 
   private static int clamp(int v, int max) {
     return Math.max(0, Math.min(max, v));
+  }
+
+  /**
+   * Strongest point (a n/8, b n/8), a and b in 1..4, against the median power of the lines through
+   * it (excluding other grid points and frequencies below 0.1 cycles/px).
+   */
+  static double gridPeak(float[] power, int n) {
+    int grid = n / 8;
+    double best = 0;
+    for (int a = 1; a <= 4; a++) {
+      for (int b = 1; b <= 4; b++) {
+        int u = a * grid % n;
+        int v = b * grid % n;
+        double point = power[v * n + u];
+        java.util.List<Double> line = new java.util.ArrayList<>();
+        for (int k = 0; k < n; k++) {
+          int f = k <= n / 2 ? k : k - n;
+          if (f % grid != 0 && Math.abs(f) >= 0.1 * n) {
+            line.add((double) power[k * n + u]);
+            line.add((double) power[v * n + k]);
+          }
+        }
+        double[] l = line.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = l.length == 0 ? 0 : l[l.length / 2];
+        best = Math.max(best, point / Math.max(1e-9, median));
+      }
+    }
+    return Math.max(best, 1e-9);
   }
 
   /** {max, median} of off-grid power at radius 0.25..0.5 cycles/px, and the high/mid mean power ratio. */

@@ -1,0 +1,124 @@
+package org.ganscan.trait;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+import org.ganscan.DevSet;
+import org.ganscan.face.FaceAnalysis;
+import org.ganscan.face.FaceAnalyzer;
+import org.ganscan.face.FaceModels;
+import org.ganscan.face.FaceRegions;
+import org.ganscan.image.EncodedFile;
+import org.ganscan.image.Portrait;
+import org.ganscan.image.PortraitDecoder;
+import org.ganscan.imaging.GreyImage;
+import org.ganscan.imaging.Raster;
+import org.ganscan.imaging.RgbImage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each trait reacts to the thing it claims to measure, on real dev faces with controlled edits. */
+class TraitBehaviourTest {
+  private static FaceModels models;
+  private static FaceAnalyzer analyzer;
+  private static final Raster RASTER = new Raster();
+
+  @BeforeAll
+  static void load() {
+    models = FaceModels.load();
+    analyzer = models.newAnalyzer();
+  }
+
+  @AfterAll
+  static void close() {
+    analyzer.close();
+    models.close();
+  }
+
+  private static TraitInput input(RgbImage image) {
+    Portrait p = new Portrait(java.nio.file.Path.of("x.png"), "0".repeat(64), org.ganscan.image.ImageFormat.PNG, image);
+    FaceAnalysis a = analyzer.analyze(image);
+    GreyImage frame = RASTER.grey(image, 1024);
+    return new TraitInput(p, a.faces().get(0), a.personMask(), frame, FaceRegions.of(a.faces().get(0), a.personMask(), frame, RASTER));
+  }
+
+  private static RgbImage image(String name) throws Exception {
+    return new PortraitDecoder(100_000_000L).decode(EncodedFile.read(DevSet.file(name), 1L << 30)).image();
+  }
+
+  @Test
+  void frequencyRisesWithAPeriodicUpsamplingPattern() throws Exception {
+    RgbImage clean = image("real/deepface__img25.jpg");
+    byte[] rgb = clean.rgb().clone();
+    // A faint period-4 checkerboard, as transposed convolutions leave.
+    for (int y = 0; y < clean.height(); y++) {
+      for (int x = 0; x < clean.width(); x++) {
+        int d = ((x / 2 + y / 2) % 2 == 0) ? 3 : -3;
+        for (int c = 0; c < 3; c++) {
+          int i = (y * clean.width() + x) * 3 + c;
+          rgb[i] = (byte) Math.max(0, Math.min(255, (rgb[i] & 0xFF) + d));
+        }
+      }
+    }
+    FrequencyTrait trait = new FrequencyTrait();
+    double before = trait.measure(input(clean)).value();
+    double after = trait.measure(input(new RgbImage(clean.width(), clean.height(), rgb))).value();
+    assertTrue(after > before + 0.3, "peak ratio (log10) " + before + " -> " + after);
+    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
+    byte[] jpeg = enc.jpeg(clean, 50);
+    RgbImage blocky = new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("q50.jpg"), jpeg, "0".repeat(64))).image();
+    double compressed = trait.measure(input(blocky)).value();
+    assertTrue(compressed < before + 0.3, "JPEG q50 blocking is not an up-sampling peak: " + before + " -> " + compressed);
+  }
+
+  @Test
+  void hairCoherenceIsHighForStrandsAndLowForNoise() {
+    int w = 64;
+    float[] stripes = new float[w * w];
+    float[] noise = new float[w * w];
+    java.util.Random r = new java.util.Random(234);
+    for (int y = 0; y < w; y++) {
+      for (int x = 0; x < w; x++) {
+        stripes[y * w + x] = (float) (128 + 60 * Math.sin((x + 0.3 * y) * 0.9));
+        noise[y * w + x] = (float) (128 + 60 * r.nextGaussian());
+      }
+    }
+    BitSet all = new BitSet();
+    all.set(w * 8, w * (w - 8));
+    double strands = HairTrait.coherence(new GreyImage(w, w, stripes, 1), all, 2);
+    double painted = HairTrait.coherence(new GreyImage(w, w, noise, 1), all, 2);
+    assertTrue(strands > 0.9 && painted < 0.4, "coherence strands " + strands + ", noise " + painted);
+  }
+
+  @Test
+  void earsAreNotJudgedWhenTheHeadIsTurned() throws Exception {
+    TraitScore turned = new EarsTrait().measure(input(image("real/deca__AFLW2000_image00181.jpg")));
+    TraitScore frontal = new EarsTrait().measure(input(image("gan/fakeav__10.png")));
+    assertTrue(frontal.measured(), frontal.why());
+    if (!turned.measured()) {
+      assertNull(turned.score());
+      assertTrue(turned.why().contains("turned") || turned.why().contains("small"), turned.why());
+    }
+  }
+
+  @Test
+  void eyesCompareTheTwoCornealHighlights() throws Exception {
+    TraitScore t = new EyesTrait().measure(input(image("gan/fakeav__10.png")));
+    assertTrue(t.measured(), t.why());
+    assertTrue(t.detail().containsKey("position_difference"));
+    assertTrue(t.why().startsWith("eyes: corneal highlights"));
+  }
+
+  @Test
+  void backgroundFindsStraightStructureInARealScene() throws Exception {
+    TraitScore scene = new BackgroundTrait().measure(input(image("real/deepface__img47.jpg")));
+    TraitScore gan = new BackgroundTrait().measure(input(image("gan/fakeav__10.png")));
+    assertTrue(gan.measured() && scene.measured());
+    assertEquals(0.0, gan.value(), 5.0, "a plain StyleGAN studio background has almost no straight edges: " + gan.why());
+    assertFalse(scene.why().isBlank());
+  }
+}
