@@ -63,9 +63,9 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       BitSet skin = (BitSet) oval.clone();
       skin.andNot(raster.dilate(w, h, holes, 2));
       BitSet ovalGrown = raster.dilate(w, h, oval, Math.max(2, (int) (0.03 * faceWidth)));
-      BitSet rightEar = ear(face.detection().keypoints().rightEar(), faceWidth, ovalGrown);
-      BitSet leftEar = ear(face.detection().keypoints().leftEar(), faceWidth, ovalGrown);
       BitSet person = person();
+      BitSet rightEar = ear(face.detection().keypoints().rightEar(), faceWidth, ovalGrown, person);
+      BitSet leftEar = ear(face.detection().keypoints().leftEar(), faceWidth, ovalGrown, person);
       BitSet zone = hairZone(oval, faceWidth);
       BitSet hair = (BitSet) person.clone();
       hair.and(zone);
@@ -103,9 +103,13 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       return raster.polygon(w, h, xy);
     }
 
-    private BitSet ear(PixelPoint tragion, double faceWidth, BitSet ovalGrown) {
+    /** Around the tragion, outside the face oval, and on the person (not the background) when there is a mask. */
+    private BitSet ear(PixelPoint tragion, double faceWidth, BitSet ovalGrown, BitSet person) {
       BitSet disc = raster.disc(w, h, tragion.x() * s, tragion.y() * s, 0.18 * faceWidth);
       disc.andNot(ovalGrown);
+      if (mask.isPresent()) {
+        disc.and(person);
+      }
       return disc;
     }
 
