@@ -19,6 +19,11 @@ final class Defaults {
     return new ScanSettings(traits, scorer, pixelLimit, 1L << 30);
   }
 
+  /** Worker threads: the user's choice, else one per CPU. */
+  static int workers(Integer requested) {
+    return requested == null ? Runtime.getRuntime().availableProcessors() : requested;
+  }
+
   static ToolInfo tool(FaceModels models, ScanSettings settings) {
     return new ToolInfo(ToolInfo.currentVersion(), models.checksums(), settings.scorer().describe());
   }

@@ -53,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     List<LabelledItem> items = LabelledSet.read(root);
     PrintWriter out = spec.commandLine().getOut();
     out.println("ganscan eval: " + items.size() + " labelled files in " + root + " (data " + LabelledSet.fingerprint(items).substring(0, 16) + ")");
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int workers = Defaults.workers(threads);
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
       List<Measured> fitOn = measurer.measure(items, Degradation.AVATAR);

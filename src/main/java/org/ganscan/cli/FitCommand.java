@@ -53,7 +53,7 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<LabelledItem> items = LabelledSet.read(root);
     try (FaceModels models = FaceModels.load()) {
-      Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), Runtime.getRuntime().availableProcessors());
+      Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), Defaults.workers(null));
       List<Measured> avatar = measurer.measure(items, Degradation.AVATAR);
       Map<String, Double> cv = new CrossValidation(folds).scores(avatar, avatar);
       var figures = EvalReport.figures(avatar, cv);

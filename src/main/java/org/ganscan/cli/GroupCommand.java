@@ -92,14 +92,18 @@ final class GroupCommand implements Callable<Integer> {
     }
     Path out = outDir.resolve("scan.jsonl");
     ScanSettings settings = Defaults.settings(org.ganscan.image.PortraitDecoder.DEFAULT_PIXEL_LIMIT);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int workers = Defaults.workers(threads);
     try (FaceModels models = FaceModels.load();
         Scanner scanner = new Scanner(models, settings, workers);
         OutputStream sink = Files.newOutputStream(out);
         ResultWriter writer = new JsonlWriter(sink, Defaults.tool(models, settings))) {
-      for (var r : scanner.scanAll(InputFiles.expand(paths))) {
-        writer.write(r);
-      }
+      scanner.scan(InputFiles.expand(paths), r -> {
+        try {
+          writer.write(r);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException("cannot write " + out, e);
+        }
+      });
     }
     return out;
   }

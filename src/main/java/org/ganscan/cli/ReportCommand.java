@@ -83,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Files.createDirectories(dir);
     ScanSettings settings = Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT).withEvidence(new OverlayWriter(dir));
-    try (FaceModels models = FaceModels.load(); Scanner scanner = new Scanner(models, settings, Runtime.getRuntime().availableProcessors())) {
+    try (FaceModels models = FaceModels.load(); Scanner scanner = new Scanner(models, settings, Defaults.workers(null))) {
       scanner.scan(missing, r -> {});
     }
   }

@@ -85,7 +85,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanSettings settings = overlays == null ? base : base.withEvidence(new OverlayWriter(overlays));
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    int workers = Defaults.workers(threads);
     try (FaceModels models = FaceModels.load();
         Scanner scanner = new Scanner(models, settings, workers);
         OutputStream sink = open();
