@@ -43,9 +43,20 @@ public final class CrossValidation {
         }
       }
     }
-    LogisticModel all = fitter.fit(samples(fitOn, fold, -1), Map.of());
+    LogisticModel all = fitter.fit(allSamples(fitOn), Map.of());
     for (Measured m : evaluate) {
       out.putIfAbsent(m.item().relative(), m.hasFace() ? all.probability(m.features()) : 0.0);
+    }
+    return out;
+  }
+
+  /** Every labelled GAN and real face. */
+  static List<Fitter.Sample> allSamples(List<Measured> fitOn) {
+    List<Fitter.Sample> out = new ArrayList<>();
+    for (Measured m : fitOn) {
+      if (m.hasFace() && (m.item().isGan() || m.item().isReal())) {
+        out.add(new Fitter.Sample(m.item().relative(), m.features(), m.item().isGan()));
+      }
     }
     return out;
   }

@@ -23,7 +23,7 @@ public final class EvalReport {
     return new Figures(Metrics.auc(pos, neg), Metrics.rateAbove(pos, t1), Metrics.rateAbove(pos, t5), t1, t5, pos.length, neg.length);
   }
 
-  static double[] scoresOf(List<Measured> items, Map<String, Double> scores, String label) {
+  public static double[] scoresOf(List<Measured> items, Map<String, Double> scores, String label) {
     return items.stream().filter(m -> m.item().label().equals(label)).mapToDouble(m -> scores.get(m.item().relative())).toArray();
   }
 

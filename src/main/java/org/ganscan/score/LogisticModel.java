@@ -59,6 +59,11 @@ public record LogisticModel(
     return 1 / (1 + Math.exp(-z));
   }
 
+  /** The same model with other verdict thresholds. */
+  public LogisticModel withThresholds(double synthetic, double authentic) {
+    return new LogisticModel(version, features, means, scales, weights, bias, synthetic, authentic, provenance);
+  }
+
   public Bands bands() {
     return new Bands(syntheticThreshold, authenticThreshold);
   }
