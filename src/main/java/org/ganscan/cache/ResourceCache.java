@@ -40,6 +40,12 @@ public final class ResourceCache {
     return new ResourceCache(base.resolve("ganscan"));
   }
 
+  /** Whether this JVM runs on 64-bit x86 Linux, the one platform whose native libraries the jar carries. */
+  public static boolean linuxX64() {
+    return System.getProperty("os.name", "").toLowerCase().contains("linux")
+        && System.getProperty("os.arch", "").matches("amd64|x86_64");
+  }
+
   public Path root() {
     return root;
   }

@@ -22,9 +22,7 @@ public final class OpenCv {
 
   private static final class Holder {
     static {
-      boolean linuxX64 =
-          System.getProperty("os.name", "").toLowerCase().contains("linux")
-              && System.getProperty("os.arch", "").matches("amd64|x86_64");
+      boolean linuxX64 = ResourceCache.linuxX64();
       var cached =
           linuxX64
               ? ResourceCache.defaultCache()

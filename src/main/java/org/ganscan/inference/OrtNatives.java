@@ -20,9 +20,7 @@ final class OrtNatives {
       setIfAbsent("ai.djl.offline", "true");
       setIfAbsent("OPT_OUT_TRACKING", "true");
       setIfAbsent("ai.djl.onnx.disable_alternative", "true");
-      boolean linuxX64 =
-          System.getProperty("os.name", "").toLowerCase().contains("linux")
-              && System.getProperty("os.arch", "").matches("amd64|x86_64");
+      boolean linuxX64 = ResourceCache.linuxX64();
       if (linuxX64 && System.getProperty("onnxruntime.native.path") == null) {
         ResourceCache cache = ResourceCache.defaultCache();
         String folder = "natives/onnxruntime-" + ORT_VERSION;
