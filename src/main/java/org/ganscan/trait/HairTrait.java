@@ -60,11 +60,29 @@ public final class HairTrait implements Trait {
   static double coherence(GreyImage g, BitSet region, int r) {
     int w = g.width();
     int h = g.height();
+    // The tensor is needed only around the region: its bounding box grown by the window radius.
+    int x0 = w;
+    int y0 = h;
+    int x1 = -1;
+    int y1 = -1;
+    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
+      x0 = Math.min(x0, i % w);
+      x1 = Math.max(x1, i % w);
+      y0 = Math.min(y0, i / w);
+      y1 = Math.max(y1, i / w);
+    }
+    if (x1 < 0) {
+      return 0;
+    }
+    x0 = Math.max(0, x0 - r);
+    y0 = Math.max(0, y0 - r);
+    x1 = Math.min(w - 1, x1 + r);
+    y1 = Math.min(h - 1, y1 + r);
     double[] jxx = new double[w * h];
     double[] jyy = new double[w * h];
     double[] jxy = new double[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+    for (int y = y0; y <= y1; y++) {
+      for (int x = x0; x <= x1; x++) {
         double[] d = Pixels.gradient(g, x, y);
         int i = y * w + x;
         jxx[i] = d[0] * d[0];
