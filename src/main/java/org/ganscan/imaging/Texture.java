@@ -30,10 +30,11 @@ public final class Texture {
       return Double.NaN;
     }
     try (var owner = new MatOwner()) {
+      // Only the region is converted to grey: the check runs once per face on full-size images.
       Mat grey = owner.add(new Mat());
-      Imgproc.cvtColor(Mats.rgb(image, owner), grey, Imgproc.COLOR_RGB2GRAY);
+      Imgproc.cvtColor(owner.add(Mats.rgb(image, owner).submat(new Rect(x0, y0, x1 - x0, y1 - y0))), grey, Imgproc.COLOR_RGB2GRAY);
       Mat small = owner.add(new Mat());
-      Imgproc.resize(owner.add(grey.submat(new Rect(x0, y0, x1 - x0, y1 - y0))), small, new Size(SIDE, SIDE), 0, 0, Imgproc.INTER_AREA);
+      Imgproc.resize(grey, small, new Size(SIDE, SIDE), 0, 0, Imgproc.INTER_AREA);
       Mat lap = owner.add(new Mat());
       Imgproc.Laplacian(small, lap, CvType.CV_16S, 1);
       short[] v = new short[SIDE * SIDE];
