@@ -1,6 +1,7 @@
 package org.ganscan.score;
 
 import java.util.List;
+import java.util.Map;
 import org.ganscan.trait.TraitScore;
 
 /**
@@ -9,9 +10,28 @@ import org.ganscan.trait.TraitScore;
  * and resolution never are.
  */
 public final class Features {
-  /** The features the fitted model uses, in order. */
+  /** The features the fitted model may use, in order. */
   public static final List<String> NAMES = List.of(
-      "eye_position", "eye_position.eye_line_offset", "eye_position.roll_abs_deg", "background", "hair", "hair.edge_contrast", "ears", "eyes", "frequency", "frequency.high_to_mid_power");
+      "eye_position", "eye_position.eye_line_offset", "eye_position.roll_abs_deg", "background", "hair", "hair.edge_contrast",
+      "ears", "eyes", "frequency", "frequency.high_to_mid_power", "highlights");
+
+  /**
+   * Which way each feature points, as its trait defines it: +1 where a larger value is more GAN-like,
+   * -1 where a smaller one is. The fitter keeps every weight on its trait's side, so an artefact can
+   * only raise suspicion and every reason reads the way the trait's own sentence does.
+   */
+  public static final Map<String, Integer> DIRECTIONS = Map.ofEntries(
+      Map.entry("eye_position", -1), // eyes nearer the FFHQ template
+      Map.entry("eye_position.eye_line_offset", -1), // eye line nearer the template's height
+      Map.entry("eye_position.roll_abs_deg", -1), // eyes levelled as the FFHQ crop levels them
+      Map.entry("background", -1), // fewer straight structures
+      Map.entry("hair", -1), // less coherent strands
+      Map.entry("hair.edge_contrast", -1), // hair melting into the background
+      Map.entry("ears", 1), // ears that differ more
+      Map.entry("eyes", 1), // corneal highlights that disagree more
+      Map.entry("frequency", 1), // stronger up-sampling peaks
+      Map.entry("frequency.high_to_mid_power", 1), // excess high-frequency power
+      Map.entry("highlights", -1)); // fewer clipped pixels
 
   private Features() {}
 
@@ -52,13 +72,15 @@ public final class Features {
     return Double.NaN;
   }
 
-  /** Eye distances and straight-edge lengths span orders of magnitude: the model sees their logarithms. */
+  /** Eye distances, straight-edge lengths and clipped shares span orders of magnitude: the model sees their logarithms. */
   private static double transform(String name, double v) {
     return switch (name) {
       case "eye_position" -> Math.log10(v + 0.002);
       case "eye_position.eye_line_offset" -> Math.log10(v + 0.001);
       case "eye_position.roll_abs_deg" -> Math.log10(v + 0.2);
       case "background" -> Math.log10(v + 1);
+      case "highlights" -> Math.log10(v + 1e-4);
+      case "probe.clip_hi254" -> Math.log10(v + 1e-4);
       default -> v;
     };
   }

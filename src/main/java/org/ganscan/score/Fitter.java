@@ -20,7 +20,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Fits the logistic model with Tribuo's linear SGD trainer (log loss, AdaGrad, fixed seed) on
  * standardised features, then exports it as plain weights: for two classes the softmax of
- * Tribuo's two rows is exactly the logistic of their difference.
+ * Tribuo's two rows is exactly the logistic of their difference. Each weight must point the way
+ * its trait does ({@link Features#DIRECTIONS}); a feature whose fitted weight points against it is
+ * dropped and the model refitted, and the provenance says which and why.
  */
 public final class Fitter {
   static final String SYNTHETIC = "synthetic";
@@ -56,13 +58,55 @@ public final class Fitter {
       scales[i] = var > 1e-12 ? Math.sqrt(var) : 1;
     }
     LogisticModel standardiser = new LogisticModel("tmp", names, means, scales, new double[n], 0, 1, 0, Map.of());
+    List<String> active = new ArrayList<>(names);
+    Map<String, String> excluded = new LinkedHashMap<>();
+    while (true) {
+      Fit fit = fitOnce(samples, standardiser, active);
+      String worst = worstAgainstDirection(fit.weights());
+      if (worst == null) {
+        Map<String, Object> facts = new LinkedHashMap<>(provenance);
+        facts.put("excluded_features", excluded);
+        return export(fit, means, scales, facts, samples.size());
+      }
+      excluded.put(worst, String.format(java.util.Locale.ROOT,
+          "fitted weight %.3f points against the trait's direction (%+d); refitted without it", fit.weights()[names.indexOf(worst)], direction(worst)));
+      active.remove(worst);
+    }
+  }
+
+  private record Fit(double[] weights, double bias, String trainer) {}
+
+  /** The feature whose weight most contradicts its trait's direction, or null when none does. */
+  private String worstAgainstDirection(double[] weights) {
+    String worst = null;
+    double most = 0;
+    for (int i = 0; i < names.size(); i++) {
+      double against = -direction(names.get(i)) * weights[i];
+      if (against > most) {
+        most = against;
+        worst = names.get(i);
+      }
+    }
+    return worst;
+  }
+
+  private static int direction(String name) {
+    Integer d = Features.DIRECTIONS.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException("feature has no declared direction: " + name);
+    }
+    return d;
+  }
+
+  private Fit fitOnce(List<Sample> samples, LogisticModel standardiser, List<String> active) {
     LabelFactory factory = new LabelFactory();
     List<org.tribuo.Example<Label>> examples = new ArrayList<>();
-    String[] featureNames = names.toArray(String[]::new);
+    String[] featureNames = active.toArray(String[]::new);
     for (Sample s : samples) {
-      double[] z = new double[n];
-      for (int i = 0; i < n; i++) {
-        z[i] = standardiser.standardised(i, s.features()[i]);
+      double[] z = new double[active.size()];
+      for (int j = 0; j < z.length; j++) {
+        int i = names.indexOf(active.get(j));
+        z[j] = standardiser.standardised(i, s.features()[i]);
       }
       examples.add(new ArrayExample<>(new Label(s.synthetic() ? SYNTHETIC : REAL), featureNames, z));
     }
@@ -70,10 +114,6 @@ public final class Fitter {
     MutableDataset<Label> data = new MutableDataset<>(source);
     LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), EPOCHS, Integer.MAX_VALUE, 1, SEED);
     LinearSGDModel model = trainer.train(data);
-    return export(model, means, scales, provenance, trainer.toString(), samples.size());
-  }
-
-  private LogisticModel export(LinearSGDModel model, double[] means, double[] scales, Map<String, Object> facts, String trainer, int count) {
     DenseMatrix w = model.getWeightsCopy();
     int syn = model.getOutputIDInfo().getID(new Label(SYNTHETIC));
     int real = model.getOutputIDInfo().getID(new Label(REAL));
@@ -83,17 +123,20 @@ public final class Fitter {
           + " outputs " + model.getOutputIDInfo().getDomain() + " features " + model.getFeatureIDMap().size());
     }
     double[] weights = new double[names.size()];
-    for (int i = 0; i < names.size(); i++) {
-      int id = model.getFeatureIDMap().getID(names.get(i));
-      weights[i] = id < 0 ? 0 : w.get(syn, id) - w.get(real, id);
+    for (String name : active) {
+      int id = model.getFeatureIDMap().getID(name);
+      weights[names.indexOf(name)] = id < 0 ? 0 : w.get(syn, id) - w.get(real, id);
     }
-    double bias = w.get(syn, biasColumn) - w.get(real, biasColumn);
+    return new Fit(weights, w.get(syn, biasColumn) - w.get(real, biasColumn), trainer.toString());
+  }
+
+  private LogisticModel export(Fit fit, double[] means, double[] scales, Map<String, Object> facts, int count) {
     Map<String, Object> provenance = new LinkedHashMap<>(facts);
     provenance.put("fitted_on", LocalDate.now().toString());
     provenance.put("samples", count);
-    provenance.put("trainer", trainer);
+    provenance.put("trainer", fit.trainer());
     provenance.put("library", "Tribuo 4.3.2");
-    return new LogisticModel("1", names, means, scales, weights, bias, 1, 0, provenance);
+    return new LogisticModel("2", names, means, scales, fit.weights(), fit.bias(), 1, 0, provenance);
   }
 
   private static double[] column(List<Sample> samples, int i) {

@@ -44,10 +44,36 @@ class FittedScorerTest {
   void bundledModelCarriesItsProvenance() {
     LogisticModel m = LogisticModel.bundled();
     assertEquals(Features.NAMES, m.features());
-    for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "cv_auc")) {
+    for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "cv_auc", "excluded_features")) {
       assertTrue(m.provenance().containsKey(key), key);
     }
     assertTrue(m.syntheticThreshold() >= m.authenticThreshold());
+    for (int i = 0; i < m.features().size(); i++) {
+      String f = m.features().get(i);
+      assertTrue(m.weights()[i] * Features.DIRECTIONS.get(f) >= 0, f + " weight " + m.weights()[i] + " points against its trait");
+    }
+  }
+
+  @Test
+  void fitterDropsAFeatureThatPointsAgainstItsTrait() {
+    // eye_position separates the classes the right way (smaller = synthetic); "eyes" is made to
+    // separate them the wrong way (larger = real), so the fitter must refuse it a weight.
+    java.util.Random r = new java.util.Random(7);
+    List<Fitter.Sample> samples = new java.util.ArrayList<>();
+    int eyes = Features.NAMES.indexOf("eyes");
+    int eyePos = Features.NAMES.indexOf("eye_position");
+    for (int k = 0; k < 200; k++) {
+      boolean syn = k % 2 == 0;
+      double[] x = new double[Features.NAMES.size()];
+      java.util.Arrays.fill(x, Double.NaN);
+      x[eyePos] = (syn ? -2.0 : -1.0) + 0.3 * r.nextGaussian();
+      x[eyes] = (syn ? 0.1 : 0.5) + 0.1 * r.nextGaussian();
+      samples.add(new Fitter.Sample("s" + k, x, syn));
+    }
+    LogisticModel m = new Fitter(Features.NAMES).fit(samples, java.util.Map.of());
+    assertEquals(0.0, m.weights()[eyes], "eyes weight");
+    assertTrue(m.weights()[eyePos] < -0.5, "eye_position weight " + m.weights()[eyePos]);
+    assertTrue(((java.util.Map<?, ?>) m.provenance().get("excluded_features")).containsKey("eyes"), m.provenance().toString());
   }
 
   @Test

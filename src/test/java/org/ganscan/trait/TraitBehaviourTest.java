@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
+import java.util.List;
 import org.ganscan.DevSet;
 import org.ganscan.face.FaceAnalysis;
 import org.ganscan.face.FaceAnalyzer;
@@ -120,5 +121,34 @@ class TraitBehaviourTest {
     assertTrue(gan.measured() && scene.measured());
     assertEquals(0.0, gan.value(), 5.0, "a plain StyleGAN studio background has almost no straight edges: " + gan.why());
     assertFalse(scene.why().isBlank());
+  }
+
+  @Test
+  void highlightsCountClippedPixelsAndSurviveAvatarRecompression() throws Exception {
+    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
+    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    HighlightsTrait trait = new HighlightsTrait();
+    RgbImage gan = image("gan/fakeav__10.png");
+    RgbImage real = image("real/sg3pt__ffhq_23558.png");
+    for (RgbImage original : List.of(gan, real)) {
+      byte[] avatarJpeg = enc.jpeg(enc.fitWithin(original, 400), 85);
+      RgbImage avatar = decoder.decode(new EncodedFile(java.nio.file.Path.of("a.jpg"), avatarJpeg, "0".repeat(64))).image();
+      double before = trait.measure(input(original)).value();
+      double after = trait.measure(input(avatar)).value();
+      assertEquals(Math.log10(before + 1e-4), Math.log10(after + 1e-4), 0.35, "clipped share " + before + " -> " + after + " after resize + JPEG q85");
+    }
+    TraitScore ganScore = trait.measure(input(gan));
+    TraitScore realScore = trait.measure(input(real));
+    assertTrue(ganScore.score() > 0.5, ganScore.why());
+    assertTrue(realScore.score() < 0.5, "a real FFHQ photo clips its highlights: " + realScore.why());
+    // A lamp-like patch at full brightness over 2 % of the GAN image makes it read as a camera's.
+    byte[] rgb = gan.rgb().clone();
+    int side = (int) Math.sqrt(0.02 * gan.width() * gan.height());
+    for (int y = 0; y < side; y++) {
+      java.util.Arrays.fill(rgb, 3 * (y * gan.width()), 3 * (y * gan.width() + side), (byte) 255);
+    }
+    TraitScore lit = trait.measure(input(new RgbImage(gan.width(), gan.height(), rgb)));
+    assertEquals(ganScore.value() + 0.02, lit.value(), 0.002, lit.why());
+    assertTrue(lit.score() < 0.5, lit.why());
   }
 }

@@ -1,0 +1,54 @@
+package org.ganscan.trait;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ganscan.imaging.RgbImage;
+
+/**
+ * Highlights: a camera clips whatever is brighter than its sensor can record, so real photos carry
+ * pixels pinned at full brightness (specular skin, sky, lamps, white walls); StyleGAN's output
+ * rarely reaches the limit. McCloskey and Albright ("Detecting GAN-generated imagery using
+ * saturation cues", ICIP 2019) measured exactly this. The value is the share of the image's
+ * pixels with a colour channel at 254 or 255; the fewer, the more GAN-like. It survives resizing
+ * and JPEG re-compression, because a clipped area stays clipped.
+ */
+public final class HighlightsTrait implements Trait {
+  public static final String NAME = "highlights";
+  static final int CLIPPED = 254;
+  /** Shares are compared on a log scale: 0.01 % clipped and 1 % clipped differ as much as 1 % and 100 %. */
+  static final double FLOOR = 1e-4;
+  /** log10 share at which the score is 0.5 (0.1 % of the image), and the slope. */
+  static final double MIDPOINT = -3.0;
+  static final double SPREAD = -0.35;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TraitScore measure(TraitInput input) {
+    RgbImage image = input.portrait().image();
+    double share = clippedShare(image);
+    double score = Pixels.logistic(Math.log10(share + FLOOR), MIDPOINT, SPREAD);
+    Map<String, Double> detail = new LinkedHashMap<>();
+    detail.put("clipped_pct", 100 * share);
+    String why = String.format(
+        "highlights: %.2f%% of the whole image's pixels are clipped at full brightness; %s",
+        100 * share,
+        score >= 0.5 ? "almost none, as in StyleGAN output (cameras clip highlights)" : "as a camera clips bright light");
+    return new TraitScore(NAME, share, "clipped_share_of_pixels", score, why, detail);
+  }
+
+  /** Share of pixels whose brightest channel is at least {@link #CLIPPED}. */
+  static double clippedShare(RgbImage image) {
+    byte[] rgb = image.rgb();
+    long clipped = 0;
+    for (int i = 0; i < rgb.length; i += 3) {
+      if ((rgb[i] & 0xFF) >= CLIPPED || (rgb[i + 1] & 0xFF) >= CLIPPED || (rgb[i + 2] & 0xFF) >= CLIPPED) {
+        clipped++;
+      }
+    }
+    return clipped / (double) (rgb.length / 3);
+  }
+}
