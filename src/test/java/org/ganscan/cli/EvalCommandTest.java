@@ -36,4 +36,19 @@ class EvalCommandTest {
     double auc = Double.parseDouble(m.group(1));
     assertTrue(auc > 0.6, "AUC " + auc);
   }
+
+  /** The accuracy this release reaches on the whole dev set; a change that loses it fails here. */
+  @Test
+  void holdsTheDevSetAccuracyOnAvatarCopies() {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    assertEquals(0, cl.execute("eval", DevSet.root().toString(), "--degrade", "avatar"));
+    String text = out.toString();
+    Matcher m = Pattern.compile("ROC AUC ([0-9.]+) \\| TPR at 1% FPR ([0-9.]+) \\(threshold [0-9.]+\\) \\| TPR at 5% FPR ([0-9.]+)").matcher(text);
+    assertTrue(m.find(), text);
+    assertTrue(Double.parseDouble(m.group(1)) >= 0.90, "avatar AUC " + m.group(1));
+    assertTrue(Double.parseDouble(m.group(3)) >= 0.45, "avatar TPR at 5% FPR " + m.group(3));
+    assertTrue(text.contains("diffusion (reported apart; not GAN)"), text);
+  }
 }
