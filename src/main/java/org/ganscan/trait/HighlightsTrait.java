@@ -34,7 +34,7 @@ public final class HighlightsTrait implements Trait {
     Map<String, Double> detail = new LinkedHashMap<>();
     detail.put("clipped_pct", 100 * share);
     String why = String.format(
-        "highlights: %.2f%% of the whole image's pixels are clipped at full brightness; %s",
+        "highlights: %.3f%% of the whole image's pixels are clipped at full brightness; %s",
         100 * share,
         score >= 0.5 ? "almost none, as in StyleGAN output (cameras clip highlights)" : "as a camera clips bright light");
     return new TraitScore(NAME, share, "clipped_share_of_pixels", score, why, detail);
