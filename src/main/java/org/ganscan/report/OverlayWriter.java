@@ -21,12 +21,14 @@ import org.ganscan.scan.FaceResult;
 import org.ganscan.scan.ScanResult;
 import org.ganscan.trait.EyePositionTrait;
 import org.ganscan.trait.FfhqTemplate;
+import org.ganscan.trait.HighlightsTrait;
 import org.ganscan.trait.TraitScore;
 
 /**
  * Writes one overlay PNG per image with a face, on a copy of the image: the face box, the six
  * keypoints, the eye centres, the FFHQ/StyleGAN template's eye targets with the measured distance,
- * the hair, ear and background outlines coloured by their trait scores, and a caption with the
+ * the hair, ear and background outlines coloured by their trait scores, the clipped highlights
+ * outlined in black, and a caption with the
  * verdict, score and top reasons. Colours are Okabe-Ito (colour-blind-safe).
  */
 public final class OverlayWriter implements EvidenceSink {
@@ -38,6 +40,7 @@ public final class OverlayWriter implements EvidenceSink {
   static final int[] YELLOW = {240, 228, 66};
   static final int[] VERMILLION = {213, 94, 0};
   static final int[] GREY = {153, 153, 153};
+  static final int[] BLACK = {0, 0, 0};
   /** Overlays are drawn at least this large so they stay readable. */
   static final int MIN_SIDE = 400;
 
@@ -58,6 +61,8 @@ public final class OverlayWriter implements EvidenceSink {
     FaceResult face = result.mainFace().orElseThrow();
     try (Canvas c = new Canvas(findings.portrait().image(), MIN_SIDE)) {
       regions(c, findings.mainRegions(), face.traits());
+      var image = findings.portrait().image();
+      c.outline(HighlightsTrait.clippedPixels(image), image.width(), image.height(), 1.0, BLACK);
       PixelBox b = face.face().detection().box();
       c.box(b.x(), b.y(), b.w(), b.h(), BLUE);
       Keypoints k = face.face().detection().keypoints();
@@ -109,7 +114,7 @@ public final class OverlayWriter implements EvidenceSink {
     lines.add(String.format(Locale.ROOT, "%s: score %.2f  |  %s", r.verdict().label().json().toUpperCase(Locale.ROOT),
         r.verdict().score(), Path.of(r.path()).getFileName()));
     r.verdict().reasons().stream().limit(3).forEach(reason -> lines.add("- " + reason));
-    lines.add("box blue, keypoints orange, eye centres sky blue, FFHQ template purple; regions green/yellow/vermillion by score, grey unmeasured");
+    lines.add("box blue, keypoints orange, eye centres sky blue, FFHQ template purple; regions green/yellow/vermillion by score, grey unmeasured; clipped highlights black");
     return lines;
   }
 }

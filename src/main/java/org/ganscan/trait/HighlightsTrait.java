@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ganscan.imaging.RgbImage;
@@ -42,13 +43,18 @@ public final class HighlightsTrait implements Trait {
 
   /** Share of pixels whose brightest channel is at least {@link #CLIPPED}. */
   static double clippedShare(RgbImage image) {
+    return clippedPixels(image).cardinality() / (double) (image.width() * image.height());
+  }
+
+  /** The clipped pixels, row by row at the image's own resolution, for overlays. */
+  public static BitSet clippedPixels(RgbImage image) {
     byte[] rgb = image.rgb();
-    long clipped = 0;
-    for (int i = 0; i < rgb.length; i += 3) {
+    BitSet clipped = new BitSet(image.width() * image.height());
+    for (int i = 0, px = 0; i < rgb.length; i += 3, px++) {
       if ((rgb[i] & 0xFF) >= CLIPPED || (rgb[i + 1] & 0xFF) >= CLIPPED || (rgb[i + 2] & 0xFF) >= CLIPPED) {
-        clipped++;
+        clipped.set(px);
       }
     }
-    return clipped / (double) (rgb.length / 3);
+    return clipped;
   }
 }
