@@ -56,10 +56,14 @@ final class EvalCommand implements Callable<Integer> {
     int workers = Defaults.workers(threads);
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
-      List<Measured> fitOn = measurer.measure(items, Degradation.AVATAR);
+      Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
+      List<Measured> fitOn = new java.util.ArrayList<>();
+      for (Degradation d : Degradation.FITTING) {
+        fitOn.addAll(measured.computeIfAbsent(d, v -> measurer.measure(items, v)));
+      }
       for (String name : variants) {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
-        List<Measured> evaluate = variant == Degradation.AVATAR ? fitOn : measurer.measure(items, variant);
+        List<Measured> evaluate = measured.computeIfAbsent(variant, v -> measurer.measure(items, v));
         Map<String, Double> scores = new CrossValidation(folds).scores(fitOn, evaluate);
         EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds).forEach(out::println);
         if (features != null) {

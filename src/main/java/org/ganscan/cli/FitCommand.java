@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit the score model on avatar copies (<= 400 px, JPEG q85) of a labelled folder's GAN and real faces.",
+      "Fit the score model on avatar (<= 400 px, JPEG q85) and thumb (<= 128 px, JPEG q75) copies of a labelled folder's GAN and real faces.",
       "Verdict thresholds come from cross-validated scores of the real faces: 'synthetic' at 1% FPR,",
       "'authentic' below the 10%-FPR threshold."
     })
@@ -45,7 +45,13 @@ final class FitCommand implements Callable<Integer> {
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), Defaults.workers(null));
       List<Measured> avatar = measurer.measure(items, Degradation.AVATAR);
-      ModelFitting.Result fitted = ModelFitting.fit(String.valueOf(root.getFileName()), items, avatar, folds);
+      List<Measured> fitOn = new java.util.ArrayList<>(avatar);
+      for (Degradation d : Degradation.FITTING) {
+        if (d != Degradation.AVATAR) {
+          fitOn.addAll(measurer.measure(items, d));
+        }
+      }
+      ModelFitting.Result fitted = ModelFitting.fit(String.valueOf(root.getFileName()), items, avatar, fitOn, folds);
       Files.writeString(out, fitted.model().toJson());
       spec.commandLine().getOut().printf("ganscan fit: model written to %s (cross-validated AUC %.4f on avatar copies)%n", out.toAbsolutePath(), fitted.figures().auc());
     }

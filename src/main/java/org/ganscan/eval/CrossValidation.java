@@ -11,7 +11,7 @@ import org.ganscan.score.LogisticModel;
 
 /**
  * Stratified k-fold cross-validation: GAN and real faces are split into folds (deterministically,
- * by sha256), each fold is scored by a model fitted on the other folds' fitting-variant features,
+ * by sha256; all copies of one image share its fold), each fold is scored by a model fitted on the other folds' fitting-variant features,
  * and every other item (diffusion, no-face folders) by a model fitted on all of them.
  */
 public final class CrossValidation {
@@ -76,10 +76,10 @@ public final class CrossValidation {
   Map<String, Integer> assignFolds(List<Measured> items) {
     Map<String, Integer> fold = new HashMap<>();
     for (String label : List.of("gan", "real")) {
-      List<Measured> cls = new ArrayList<>(items.stream().filter(m -> m.item().label().equals(label)).toList());
-      cls.sort(Comparator.comparing(m -> m.item().file().sha256()));
+      List<LabelledItem> cls = new ArrayList<>(items.stream().map(Measured::item).filter(item -> item.label().equals(label)).distinct().toList());
+      cls.sort(Comparator.comparing(item -> item.file().sha256()));
       for (int i = 0; i < cls.size(); i++) {
-        fold.put(cls.get(i).item().relative(), i % folds);
+        fold.put(cls.get(i).relative(), i % folds);
       }
     }
     return fold;

@@ -14,6 +14,13 @@ public enum Degradation {
   AVATAR("longest side <= 400 px, JPEG q85", 400, 85),
   THUMB("longest side <= 128 px, JPEG q75", 128, 75);
 
+  /**
+   * The copies the score model is fitted on: two strengths of the same social-network treatment,
+   * so the model sees how each trait moves under re-compression. Originals are never fitted on:
+   * their formats differ by class.
+   */
+  public static final java.util.List<Degradation> FITTING = java.util.List.of(AVATAR, THUMB);
+
   private final String description;
   private final int maxSide;
   private final int quality;
@@ -26,6 +33,11 @@ public enum Degradation {
 
   public String description() {
     return description;
+  }
+
+  /** The fitting copies in words, for provenance and reports. */
+  public static String fittingDescription() {
+    return String.join(" + ", FITTING.stream().map(d -> d.name().toLowerCase() + " (" + d.description + ")").toList());
   }
 
   /** The degraded copy, or empty when the file is not a decodable image. */

@@ -31,7 +31,7 @@ public final class EvalReport {
     Figures f = figures(items, scores);
     List<String> out = new ArrayList<>();
     out.add("== " + title);
-    out.add(String.format(Locale.ROOT, "scores: %d-fold cross-validated on the fitting data (GAN and real); other folders scored by the model fitted on all", folds));
+    out.add(String.format(Locale.ROOT, "scores: %d-fold cross-validated on the fitting data (GAN and real; fitted on %s copies, an image's copies always in one fold); other folders scored by the model fitted on all", folds, Degradation.fittingDescription()));
     out.add(String.format(Locale.ROOT, "GAN %d vs real %d: ROC AUC %.4f | TPR at 1%% FPR %.3f (threshold %.4f) | TPR at 5%% FPR %.3f (threshold %.4f)",
         f.gan(), f.real(), f.auc(), f.tprAt1(), f.thresholdAt1(), f.tprAt5(), f.thresholdAt5()));
     out.add(String.format(Locale.ROOT, "no face found: GAN %d, real %d (scored 0: not flagged)",

@@ -9,8 +9,9 @@ import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 
 /**
- * Fits the shipped score model on avatar copies of a labelled set: the weights on all GAN and real
- * faces, the verdict thresholds from cross-validated scores of the real faces, and provenance.
+ * Fits the shipped score model on the fitting copies ({@link Degradation#FITTING}) of a labelled
+ * set: the weights on all GAN and real faces, the verdict thresholds from cross-validated scores of
+ * the real faces' avatar copies, and provenance.
  */
 public final class ModelFitting {
   static final double SYNTHETIC_FPR = 0.01;
@@ -23,22 +24,24 @@ public final class ModelFitting {
 
   /**
    * @param items the labelled set (for its fingerprint)
-   * @param avatar the items measured on avatar copies
+   * @param avatar the items measured on avatar copies (for thresholds and figures)
+   * @param fitOn the items measured on every fitting copy
    */
-  public static Result fit(String dataName, List<LabelledItem> items, List<Measured> avatar, int folds) {
-    Map<String, Double> cv = new CrossValidation(folds).scores(avatar, avatar);
+  public static Result fit(String dataName, List<LabelledItem> items, List<Measured> avatar, List<Measured> fitOn, int folds) {
+    Map<String, Double> cv = new CrossValidation(folds).scores(fitOn, avatar);
     EvalReport.Figures figures = EvalReport.figures(avatar, cv);
     double[] real = EvalReport.scoresOf(avatar, cv, "real");
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("data", dataName + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(items));
-    provenance.put("variant", Degradation.AVATAR.description());
+    provenance.put("variant", Degradation.fittingDescription());
+    provenance.put("cv_figures_on", Degradation.AVATAR.description());
     provenance.put("features", Features.NAMES);
     provenance.put("cv_folds", folds);
     provenance.put("cv_auc", figures.auc());
     provenance.put("cv_tpr_at_1pct_fpr", figures.tprAt1());
     provenance.put("cv_tpr_at_5pct_fpr", figures.tprAt5());
     provenance.put("thresholds", "synthetic at " + SYNTHETIC_FPR + " FPR, authentic below " + AUTHENTIC_FPR + " FPR, on cross-validated real scores");
-    LogisticModel model = new Fitter(Features.NAMES).fit(CrossValidation.allSamples(avatar), provenance)
+    LogisticModel model = new Fitter(Features.NAMES).fit(CrossValidation.allSamples(fitOn), provenance)
         .withThresholds(Metrics.thresholdAtFpr(real, SYNTHETIC_FPR), Metrics.thresholdAtFpr(real, AUTHENTIC_FPR));
     return new Result(model, figures);
   }
