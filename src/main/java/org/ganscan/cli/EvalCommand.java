@@ -57,10 +57,7 @@ final class EvalCommand implements Callable<Integer> {
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
       Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
-      List<Measured> fitOn = new java.util.ArrayList<>();
-      for (Degradation d : Degradation.FITTING) {
-        fitOn.addAll(measured.computeIfAbsent(d, v -> measurer.measure(items, v)));
-      }
+      List<Measured> fitOn = measurer.measureFitting(items, measured);
       for (String name : variants) {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
         List<Measured> evaluate = measured.computeIfAbsent(variant, v -> measurer.measure(items, v));

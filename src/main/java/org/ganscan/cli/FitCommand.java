@@ -44,13 +44,9 @@ final class FitCommand implements Callable<Integer> {
     List<LabelledItem> items = LabelledSet.read(root);
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), Defaults.workers(null));
-      List<Measured> avatar = measurer.measure(items, Degradation.AVATAR);
-      List<Measured> fitOn = new java.util.ArrayList<>(avatar);
-      for (Degradation d : Degradation.FITTING) {
-        if (d != Degradation.AVATAR) {
-          fitOn.addAll(measurer.measure(items, d));
-        }
-      }
+      java.util.Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
+      List<Measured> fitOn = measurer.measureFitting(items, measured);
+      List<Measured> avatar = measured.computeIfAbsent(Degradation.AVATAR, v -> measurer.measure(items, v));
       ModelFitting.Result fitted = ModelFitting.fit(String.valueOf(root.getFileName()), items, avatar, fitOn, folds);
       Files.writeString(out, fitted.model().toJson());
       spec.commandLine().getOut().printf("ganscan fit: model written to %s (cross-validated AUC %.4f on avatar copies)%n", out.toAbsolutePath(), fitted.figures().auc());

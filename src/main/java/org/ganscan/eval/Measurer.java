@@ -23,6 +23,18 @@ public final class Measurer {
     this.threads = threads;
   }
 
+  /**
+   * The items measured on every fitting copy ({@link Degradation#FITTING}), concatenated; each
+   * variant is measured once and kept in {@code measured} for reuse.
+   */
+  public List<Measured> measureFitting(List<LabelledItem> items, java.util.Map<Degradation, List<Measured>> measured) {
+    List<Measured> out = new ArrayList<>();
+    for (Degradation d : Degradation.FITTING) {
+      out.addAll(measured.computeIfAbsent(d, v -> measure(items, v)));
+    }
+    return out;
+  }
+
   public List<Measured> measure(List<LabelledItem> items, Degradation variant) {
     PortraitDecoder decoder = new PortraitDecoder(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
     Encoder encoder = new Encoder();
