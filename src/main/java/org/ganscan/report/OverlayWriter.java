@@ -59,9 +59,9 @@ public final class OverlayWriter implements EvidenceSink {
   @Override
   public void accept(ScanResult result, FaceFindings findings) {
     FaceResult face = result.mainFace().orElseThrow();
-    try (Canvas c = new Canvas(findings.portrait().image(), MIN_SIDE)) {
+    var image = findings.portrait().image();
+    try (Canvas c = new Canvas(image, MIN_SIDE)) {
       regions(c, findings.mainRegions(), face.traits());
-      var image = findings.portrait().image();
       c.outline(HighlightsTrait.clippedPixels(image), image.width(), image.height(), 1.0, BLACK);
       PixelBox b = face.face().detection().box();
       c.box(b.x(), b.y(), b.w(), b.h(), BLUE);

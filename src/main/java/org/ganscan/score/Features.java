@@ -80,7 +80,6 @@ public final class Features {
       case "eye_position.roll_abs_deg" -> Math.log10(v + 0.2);
       case "background" -> Math.log10(v + 1);
       case "highlights" -> Math.log10(v + 1e-4);
-      case "probe.clip_hi254" -> Math.log10(v + 1e-4);
       default -> v;
     };
   }
