@@ -54,6 +54,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("ganscan eval: " + items.size() + " labelled files in " + root + " (data " + LabelledSet.fingerprint(items).substring(0, 16) + ")");
     int workers = Defaults.workers(threads);
+    if (features != null) {
+      java.nio.file.Files.write(features, new byte[0]); // this run's rows only, appended variant by variant below
+    }
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
       Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);

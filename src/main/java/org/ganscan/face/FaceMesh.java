@@ -33,7 +33,7 @@ final class FaceMesh implements AutoCloseable {
     Roi roi = new Roi(detection.box().centre(), ROI_SCALE * Math.max(detection.box().w(), detection.box().h()), angle);
     Pass first = run(image, roi);
     Pass second = run(image, refine(first.points()));
-    return new Face(detection, new Landmarks(second.points()), second.presence());
+    return new Face(detection, new Landmarks(second.points()), second.presenceLogit());
   }
 
   private Pass run(RgbImage image, Roi roi) {
@@ -49,8 +49,8 @@ final class FaceMesh implements AutoCloseable {
       double v = (raw[3 * i + 1] - SPEC.size() / 2.0) * k;
       points.add(new PixelPoint(roi.centre().x() + cos * u - sin * v, roi.centre().y() + sin * u + cos * v));
     }
-    double presence = 1 / (1 + Math.exp(-Math.max(-100, Math.min(100, out.get(PRESENCE)[0]))));
-    return new Pass(points, presence);
+    double presenceLogit = Math.max(-100, Math.min(100, out.get(PRESENCE)[0]));
+    return new Pass(points, presenceLogit);
   }
 
   /** A crop around the landmarks, aligned with the line through the outer eye corners. */
@@ -81,7 +81,7 @@ final class FaceMesh implements AutoCloseable {
 
   private record Roi(PixelPoint centre, double side, double angle) {}
 
-  private record Pass(List<PixelPoint> points, double presence) {}
+  private record Pass(List<PixelPoint> points, double presenceLogit) {}
 
   @Override
   public void close() {

@@ -13,7 +13,7 @@ public final class Features {
   /** The features the fitted model may use, in order. */
   public static final List<String> NAMES = List.of(
       "eye_position", "eye_position.eye_line_offset", "eye_position.roll_abs_deg", "background", "hair", "hair.edge_contrast",
-      "ears", "eyes", "frequency", "frequency.high_to_mid_power", "highlights");
+      "ears", "eyes", "frequency", "frequency.high_to_mid_power", "highlights", "typicality");
 
   /**
    * Which way each feature points, as its trait defines it: +1 where a larger value is more GAN-like,
@@ -31,7 +31,8 @@ public final class Features {
       Map.entry("eyes", 1), // corneal highlights that disagree more
       Map.entry("frequency", 1), // stronger up-sampling peaks
       Map.entry("frequency.high_to_mid_power", 1), // excess high-frequency power
-      Map.entry("highlights", -1)); // fewer clipped pixels
+      Map.entry("highlights", -1), // fewer clipped pixels
+      Map.entry("typicality", 1)); // a more average, easier face
 
   private Features() {}
 

@@ -151,4 +151,30 @@ class TraitBehaviourTest {
     assertEquals(ganScore.value() + 0.02, lit.value(), 0.002, lit.why());
     assertTrue(lit.score() < 0.5, lit.why());
   }
+
+  @Test
+  void typicalityFallsWhenTheFaceIsPartlyHiddenAndSurvivesAvatarRecompression() throws Exception {
+    TypicalityTrait trait = new TypicalityTrait();
+    RgbImage gan = image("gan/fakeav__10.png");
+    TraitScore clean = trait.measure(input(gan));
+    assertTrue(clean.score() > 0.5, "an evenly lit StyleGAN face is typical: " + clean.why());
+    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
+    byte[] avatarJpeg = enc.jpeg(enc.fitWithin(gan, 400), 85);
+    RgbImage avatar = new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("a.jpg"), avatarJpeg, "0".repeat(64))).image();
+    assertEquals(clean.value(), trait.measure(input(avatar)).value(), 3.0, "logit after resize + JPEG q85");
+    // A hand-like flat patch over the mouth and chin makes the same face much less typical.
+    org.ganscan.face.PixelPoint mouth = analyzer.analyze(gan).faces().get(0).detection().keypoints().mouth();
+    byte[] rgb = gan.rgb().clone();
+    int half = gan.width() / 6;
+    for (int y = (int) mouth.y() - half / 2; y < Math.min(gan.height(), (int) mouth.y() + half); y++) {
+      for (int x = (int) mouth.x() - half; x < (int) mouth.x() + half; x++) {
+        java.util.Arrays.fill(rgb, 3 * (y * gan.width() + x), 3 * (y * gan.width() + x) + 3, (byte) 180);
+      }
+    }
+    TraitScore hidden = trait.measure(input(new RgbImage(gan.width(), gan.height(), rgb)));
+    assertTrue(hidden.value() < clean.value() - 5, hidden.why());
+    assertTrue(hidden.score() < 0.5, hidden.why());
+    TraitScore squint = trait.measure(input(image("real/kyllo__fakefaces_05024.jpg")));
+    assertTrue(squint.score() < 0.5, "a real face with a broad squinting smile is less typical: " + squint.why());
+  }
 }
