@@ -35,8 +35,9 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LABELLED_DIR")
   Path root;
 
-  @Option(names = "--degrade", split = ",", defaultValue = "none,avatar,thumb",
-      description = "Variants to evaluate: none (original files), avatar, thumb (default: all three).")
+  @Option(names = "--degrade", split = ",", defaultValue = "none,avatar,thumb,small",
+      description = "Variants to evaluate: none (original files), avatar (<= 400 px, JPEG q85), thumb (<= 128 px, JPEG q75), "
+          + "small (<= 200 px, JPEG q60, never fitted on: does the fit carry over?) (default: all four).")
   List<String> variants;
 
   @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: 5).")

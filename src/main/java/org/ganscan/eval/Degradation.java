@@ -12,7 +12,9 @@ import org.ganscan.imaging.Encoder;
 public enum Degradation {
   NONE("original files", 0, 0),
   AVATAR("longest side <= 400 px, JPEG q85", 400, 85),
-  THUMB("longest side <= 128 px, JPEG q75", 128, 75);
+  THUMB("longest side <= 128 px, JPEG q75", 128, 75),
+  /** A harsher treatment the model is never fitted on: a check that the fit carries over. */
+  SMALL("longest side <= 200 px, JPEG q60, never fitted on", 200, 60);
 
   /**
    * The copies the score model is fitted on: two strengths of the same social-network treatment,
