@@ -43,12 +43,15 @@ class EvalCommandTest {
     StringWriter out = new StringWriter();
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));
-    assertEquals(0, cl.execute("eval", DevSet.root().toString(), "--degrade", "avatar"));
+    assertEquals(0, cl.execute("eval", DevSet.root().toString(), "--degrade", "avatar,small"));
     String text = out.toString();
     Matcher m = Pattern.compile("ROC AUC ([0-9.]+) \\| TPR at 1% FPR ([0-9.]+) \\(threshold [0-9.]+\\) \\| TPR at 5% FPR ([0-9.]+)").matcher(text);
     assertTrue(m.find(), text);
-    assertTrue(Double.parseDouble(m.group(1)) >= 0.90, "avatar AUC " + m.group(1));
-    assertTrue(Double.parseDouble(m.group(3)) >= 0.45, "avatar TPR at 5% FPR " + m.group(3));
+    assertTrue(Double.parseDouble(m.group(1)) >= 0.92, "avatar AUC " + m.group(1));
+    assertTrue(Double.parseDouble(m.group(3)) >= 0.62, "avatar TPR at 5% FPR " + m.group(3));
+    // The small copies (<= 200 px, JPEG q60) are a treatment the model never saw: the fit must carry over.
+    assertTrue(m.find(), text);
+    assertTrue(Double.parseDouble(m.group(1)) >= 0.90, "small-copy AUC " + m.group(1));
     assertTrue(text.contains("diffusion (reported apart; not GAN)"), text);
   }
 }
