@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ganscan.score.Features;
+import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 import org.ganscan.trait.TraitScore;
 
@@ -99,18 +101,34 @@ public final class EvalReport {
       return out;
     }
     long above = aligned.stream().filter(m -> scores.get(m.item().relative()) >= t5).count();
-    out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that clear them:", aligned.size(), above));
+    out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that move the bundled model's logit most (down clears, up flags):", aligned.size(), above));
+    LogisticModel model = LogisticModel.bundled();
     for (Measured m : aligned) {
       double s = scores.get(m.item().relative());
-      out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), lowest(m.traits())));
+      out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), pulls(model, m.traits())));
     }
     return out;
   }
 
-  /** The two least GAN-like measured traits. */
-  private static String lowest(List<TraitScore> traits) {
-    return traits.stream().filter(TraitScore::measured).filter(t -> !t.name().equals("eye_position"))
-        .sorted(java.util.Comparator.comparingDouble(TraitScore::score)).limit(2)
-        .map(t -> String.format(Locale.ROOT, "%s=%.2f", t.name(), t.score())).reduce((a, b) -> a + ", " + b).orElse("(no trait measured)");
+  /**
+   * The traits that pull the bundled model's logit down most, then the one that pushes it up most,
+   * each with its summed contribution; traits the model does not weigh are left out.
+   */
+  private static String pulls(LogisticModel model, List<TraitScore> traits) {
+    double[] c = model.contributions(Features.extract(traits, model.features()));
+    Map<String, Double> byTrait = new TreeMap<>();
+    for (int i = 0; i < c.length; i++) {
+      String name = model.features().get(i);
+      byTrait.merge(name.contains(".") ? name.substring(0, name.indexOf('.')) : name, c[i], Double::sum);
+    }
+    List<Map.Entry<String, Double>> sorted = byTrait.entrySet().stream().filter(e -> e.getValue() != 0)
+        .sorted(Map.Entry.comparingByValue()).toList();
+    List<String> parts = new ArrayList<>();
+    sorted.stream().filter(e -> e.getValue() < 0).limit(2).forEach(e -> parts.add(String.format(Locale.ROOT, "%s %+.2f", e.getKey(), e.getValue())));
+    if (!sorted.isEmpty() && sorted.get(sorted.size() - 1).getValue() > 0) {
+      Map.Entry<String, Double> up = sorted.get(sorted.size() - 1);
+      parts.add(String.format(Locale.ROOT, "%s %+.2f", up.getKey(), up.getValue()));
+    }
+    return parts.isEmpty() ? "(no weighed trait measured)" : String.join(", ", parts);
   }
 }

@@ -53,10 +53,19 @@ public record LogisticModel(
   /** Probability of synthetic for raw feature values. */
   public double probability(double[] raw) {
     double z = bias;
-    for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * standardised(i, raw[i]);
+    for (double c : contributions(raw)) {
+      z += c;
     }
     return 1 / (1 + Math.exp(-z));
+  }
+
+  /** Each feature's share of the logit (weight times standardised value); 0 where it is missing. */
+  public double[] contributions(double[] raw) {
+    double[] out = new double[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      out[i] = weights[i] * standardised(i, raw[i]);
+    }
+    return out;
   }
 
   /** The same model with other verdict thresholds. */

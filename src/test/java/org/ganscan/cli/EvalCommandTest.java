@@ -53,5 +53,12 @@ class EvalCommandTest {
     assertTrue(m.find(), text);
     assertTrue(Double.parseDouble(m.group(1)) >= 0.90, "small-copy AUC " + m.group(1));
     assertTrue(text.contains("diffusion (reported apart; not GAN)"), text);
+    // Every aligned real photo is listed with the traits that moved its score, signed.
+    Matcher listed = Pattern.compile("(?m)^  (FLAGGED|cleared) [0-9.]+ real/\\S+  [a-z_]+ [+-][0-9.]+").matcher(text);
+    int rows = 0;
+    while (listed.find()) {
+      rows++;
+    }
+    assertTrue(rows >= 2 * 20, "aligned real photos listed in both variants: " + rows);
   }
 }
