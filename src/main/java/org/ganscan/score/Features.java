@@ -41,6 +41,13 @@ public final class Features {
     return extract(traits, NAMES);
   }
 
+  /**
+   * The eye-position measurement's precision as a fraction of the width: the mesh-contour eye
+   * centres of StyleGAN faces scatter by 0.55-0.72 % per coordinate around the template (README,
+   * scan figures), so distances below about 1 % are noise and the model sees them as one.
+   */
+  static final double EYE_PRECISION = 0.01;
+
   /** Eye distance (fraction of width) beyond which the face is not on the template. */
   static final double ON_TEMPLATE = 0.03;
 
@@ -76,7 +83,7 @@ public final class Features {
   /** Eye distances, straight-edge lengths and clipped shares span orders of magnitude: the model sees their logarithms. */
   private static double transform(String name, double v) {
     return switch (name) {
-      case "eye_position" -> Math.log10(v + 0.002);
+      case "eye_position" -> Math.log10(v + EYE_PRECISION);
       case "eye_position.eye_line_offset" -> Math.log10(v + 0.001);
       case "eye_position.roll_abs_deg" -> Math.log10(v + 0.2);
       case "background" -> Math.log10(v + 1);
