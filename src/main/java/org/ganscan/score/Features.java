@@ -43,8 +43,9 @@ public final class Features {
 
   /**
    * The eye-position measurement's precision as a fraction of the width: the mesh-contour eye
-   * centres of StyleGAN faces scatter by 0.55-0.72 % per coordinate around the template (README,
-   * scan figures), so distances below about 1 % are noise and the model sees them as one.
+   * centres of the dev set's aligned StyleGAN faces scatter by 0.55-0.72 % per coordinate around
+   * the template (EyePositionTraitTest holds them under 1 %), so distances below about 1 % are
+   * noise and the model sees them as one.
    */
   static final double EYE_PRECISION = 0.01;
 
