@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Evaluate on a folder laid out like the dev set (gan/, real/, diffusion/, noface/, optional MANIFEST.tsv).",
-      "Scores are cross-validated: each fold is scored by a model fitted, on avatar copies",
-      "(<= 400 px, JPEG q85) of the other folds, so no file scores itself and no class differs in format."
+      "Scores are cross-validated: each fold is scored by a model fitted on avatar (<= 400 px, JPEG q85) and",
+      "thumb (<= 128 px, JPEG q75) copies of the other folds, so no file scores itself and no class differs in format."
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,12 +61,12 @@ final class EvalCommand implements Callable<Integer> {
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
       Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
-      List<Measured> fitOn = measurer.measureFitting(items, measured);
+      CrossValidation.Fitted fitted = new CrossValidation(folds).fit(measurer.measureFitting(items, measured));
       for (String name : variants) {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
         List<Measured> evaluate = measured.computeIfAbsent(variant, v -> measurer.measure(items, v));
-        Map<String, Double> scores = new CrossValidation(folds).scores(fitOn, evaluate);
-        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds).forEach(out::println);
+        Map<String, Double> scores = fitted.scores(evaluate);
+        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds, fitted.all()).forEach(out::println);
         if (features != null) {
           java.nio.file.Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
               java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

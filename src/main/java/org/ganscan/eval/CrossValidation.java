@@ -11,8 +11,10 @@ import org.ganscan.score.LogisticModel;
 
 /**
  * Stratified k-fold cross-validation: GAN and real faces are split into folds (deterministically,
- * by sha256; all copies of one image share its fold), each fold is scored by a model fitted on the other folds' fitting-variant features,
- * and every other item (diffusion, no-face folders) by a model fitted on all of them.
+ * by sha256; all copies of one image share its fold), each fold is scored by a model fitted on the
+ * other folds' fitting-variant features, and every other item (diffusion, no-face folders) by a
+ * model fitted on all of them. The models depend only on the fitting copies, so they are fitted
+ * once and then score any number of variants.
  */
 public final class CrossValidation {
   private final int folds;
@@ -25,43 +27,46 @@ public final class CrossValidation {
   }
 
   /**
-   * @param fitOn features used for fitting (e.g. avatar copies), by relative path
-   * @param evaluate features to score (the variant under evaluation)
-   * @return score per relative path; 0 for items without a face (not flagged)
+   * The fitted models of one cross-validation.
+   *
+   * @param fold the fold of each labelled GAN or real item, by relative path
+   * @param foldModels model k was fitted without fold k
+   * @param all the model fitted on every GAN and real face
    */
-  public Map<String, Double> scores(List<Measured> fitOn, List<Measured> evaluate) {
-    Map<String, Integer> fold = assignFolds(fitOn);
-    Fitter fitter = new Fitter(Features.NAMES);
-    Map<String, Double> out = new HashMap<>();
-    for (int k = 0; k < folds; k++) {
-      int held = k;
-      LogisticModel model = fitter.fit(samples(fitOn, fold, held), Map.of());
+  public record Fitted(Map<String, Integer> fold, List<LogisticModel> foldModels, LogisticModel all) {
+    public Fitted {
+      fold = Map.copyOf(fold);
+      foldModels = List.copyOf(foldModels);
+    }
+
+    /**
+     * @param evaluate features to score (the variant under evaluation)
+     * @return score per relative path: by its fold's model when it has a fold, else by the model
+     *     fitted on all; 0 for items without a face (not flagged)
+     */
+    public Map<String, Double> scores(List<Measured> evaluate) {
+      Map<String, Double> out = new HashMap<>();
       for (Measured m : evaluate) {
         Integer f = fold.get(m.item().relative());
-        if (f != null && f == held) {
-          out.put(m.item().relative(), m.hasFace() ? model.probability(m.features()) : 0.0);
-        }
+        LogisticModel model = f == null ? all : foldModels.get(f);
+        out.put(m.item().relative(), m.hasFace() ? model.probability(m.features()) : 0.0);
       }
+      return out;
     }
-    LogisticModel all = fitter.fit(allSamples(fitOn), Map.of());
-    for (Measured m : evaluate) {
-      out.putIfAbsent(m.item().relative(), m.hasFace() ? all.probability(m.features()) : 0.0);
-    }
-    return out;
   }
 
-  /** Every labelled GAN and real face. */
-  static List<Fitter.Sample> allSamples(List<Measured> fitOn) {
-    List<Fitter.Sample> out = new ArrayList<>();
-    for (Measured m : fitOn) {
-      if (m.hasFace() && (m.item().isGan() || m.item().isReal())) {
-        out.add(new Fitter.Sample(m.item().relative(), m.features(), m.item().isGan()));
-      }
+  /** Fits one model per fold and one on all, on the fitting copies {@code fitOn}. */
+  public Fitted fit(List<Measured> fitOn) {
+    Map<String, Integer> fold = assignFolds(fitOn);
+    Fitter fitter = new Fitter(Features.NAMES);
+    List<LogisticModel> models = new ArrayList<>();
+    for (int k = 0; k < folds; k++) {
+      models.add(fitter.fit(samples(fitOn, fold, k), Map.of()));
     }
-    return out;
+    return new Fitted(fold, models, fitter.fit(samples(fitOn, fold, -1), Map.of()));
   }
 
-  /** Labelled GAN and real faces of the fitting variant, excluding fold {@code held}. */
+  /** Labelled GAN and real faces of the fitting copies, leaving out fold {@code held} (-1: none). */
   static List<Fitter.Sample> samples(List<Measured> fitOn, Map<String, Integer> fold, int held) {
     List<Fitter.Sample> out = new ArrayList<>();
     for (Measured m : fitOn) {

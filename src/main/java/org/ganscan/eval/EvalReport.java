@@ -29,7 +29,11 @@ public final class EvalReport {
     return items.stream().filter(m -> m.item().label().equals(label)).mapToDouble(m -> scores.get(m.item().relative())).toArray();
   }
 
-  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds) {
+  /**
+   * @param all the model fitted on all the fitting copies: it names the traits that move each
+   *     aligned real photo's score
+   */
+  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds, LogisticModel all) {
     Figures f = figures(items, scores);
     List<String> out = new ArrayList<>();
     out.add("== " + title);
@@ -40,7 +44,7 @@ public final class EvalReport {
         count(items, "gan", false), count(items, "real", false)));
     out.addAll(perSource(items, scores, f.thresholdAt5()));
     out.addAll(others(items, scores, f));
-    out.addAll(alignedReals(items, scores, f.thresholdAt5()));
+    out.addAll(alignedReals(items, scores, f.thresholdAt5(), all));
     return out;
   }
 
@@ -94,15 +98,14 @@ public final class EvalReport {
     return out;
   }
 
-  private static List<String> alignedReals(List<Measured> items, Map<String, Double> scores, double t5) {
+  private static List<String> alignedReals(List<Measured> items, Map<String, Double> scores, double t5, LogisticModel model) {
     List<Measured> aligned = items.stream().filter(m -> m.item().isReal() && m.item().aligned().equals("yes")).toList();
     List<String> out = new ArrayList<>();
     if (aligned.isEmpty()) {
       return out;
     }
     long above = aligned.stream().filter(m -> scores.get(m.item().relative()) >= t5).count();
-    out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that move the bundled model's logit most (down clears, up flags):", aligned.size(), above));
-    LogisticModel model = LogisticModel.bundled();
+    out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that move the logit of the model fitted on all most (down clears, up flags):", aligned.size(), above));
     for (Measured m : aligned) {
       double s = scores.get(m.item().relative());
       out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), pulls(model, m.traits())));
@@ -111,7 +114,7 @@ public final class EvalReport {
   }
 
   /**
-   * The traits that pull the bundled model's logit down most, then the one that pushes it up most,
+   * The traits that pull the model's logit down most, then the one that pushes it up most,
    * each with its summed contribution; traits the model does not weigh are left out.
    */
   private static String pulls(LogisticModel model, List<TraitScore> traits) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ganscan.score.Features;
-import org.ganscan.score.Fitter;
 import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 
@@ -28,7 +27,8 @@ public final class ModelFitting {
    * @param fitOn the items measured on every fitting copy
    */
   public static Result fit(String dataName, List<LabelledItem> items, List<Measured> avatar, List<Measured> fitOn, int folds) {
-    Map<String, Double> cv = new CrossValidation(folds).scores(fitOn, avatar);
+    CrossValidation.Fitted fitted = new CrossValidation(folds).fit(fitOn);
+    Map<String, Double> cv = fitted.scores(avatar);
     EvalReport.Figures figures = EvalReport.figures(avatar, cv);
     double[] real = EvalReport.scoresOf(avatar, cv, "real");
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -41,8 +41,7 @@ public final class ModelFitting {
     provenance.put("cv_tpr_at_1pct_fpr", figures.tprAt1());
     provenance.put("cv_tpr_at_5pct_fpr", figures.tprAt5());
     provenance.put("thresholds", "synthetic at " + SYNTHETIC_FPR + " FPR, authentic below " + AUTHENTIC_FPR + " FPR, on cross-validated real scores");
-    LogisticModel model = new Fitter(Features.NAMES).fit(CrossValidation.allSamples(fitOn), provenance)
-        .withThresholds(Metrics.thresholdAtFpr(real, SYNTHETIC_FPR), Metrics.thresholdAtFpr(real, AUTHENTIC_FPR));
+    LogisticModel model = fitted.all().withProvenanceFirst(provenance).withThresholds(Metrics.thresholdAtFpr(real, SYNTHETIC_FPR), Metrics.thresholdAtFpr(real, AUTHENTIC_FPR));
     return new Result(model, figures);
   }
 }

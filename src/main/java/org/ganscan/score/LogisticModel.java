@@ -68,6 +68,13 @@ public record LogisticModel(
     return out;
   }
 
+  /** The same model with {@code first} recorded ahead of its own provenance. */
+  public LogisticModel withProvenanceFirst(Map<String, Object> first) {
+    Map<String, Object> merged = new java.util.LinkedHashMap<>(first);
+    merged.putAll(provenance);
+    return new LogisticModel(version, features, means, scales, weights, bias, syntheticThreshold, authenticThreshold, merged);
+  }
+
   /** The same model with other verdict thresholds. */
   public LogisticModel withThresholds(double synthetic, double authentic) {
     return new LogisticModel(version, features, means, scales, weights, bias, synthetic, authentic, provenance);
