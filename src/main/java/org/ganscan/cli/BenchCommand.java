@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ganscan.cache.ResourceCache;
+import org.ganscan.eval.Degradation;
 import org.ganscan.face.FaceModels;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
@@ -109,12 +109,7 @@ final class BenchCommand implements Callable<Integer> {
     Encoder encoder = new Encoder();
     List<EncodedFile> out = new ArrayList<>();
     for (EncodedFile f : originals) {
-      try {
-        byte[] jpeg = encoder.jpeg(encoder.fitWithin(decoder.decode(f).image(), avatarSide), 85);
-        out.add(new EncodedFile(Path.of(f.path() + "#avatar"), jpeg, ResourceCache.sha256(jpeg)));
-      } catch (ImageException e) {
-        // Not an image: nothing to shrink.
-      }
+      Degradation.copy(f, decoder, encoder, avatarSide, 85, "avatar").ifPresent(out::add); // not an image: nothing to shrink
     }
     return out;
   }

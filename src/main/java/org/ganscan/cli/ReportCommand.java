@@ -74,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
   private void drawMissingOverlays(List<JsonNode> records, Path dir) throws IOException {
     List<Path> missing = new ArrayList<>();
     for (JsonNode r : records) {
-      if (r.path("status").asText().equals("ok") && overlay(r, dir).isEmpty()) {
+      if (r.path("status").asText().equals("ok") && overlayPath(r, dir).isEmpty()) {
         missing.add(Path.of(r.path("path").asText()));
       }
     }
@@ -88,18 +88,24 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<byte[]> overlay(JsonNode r, Path dir) {
+  /** The record's overlay file in {@code dir}, when it is there. */
+  private static Optional<Path> overlayPath(JsonNode r, Path dir) {
     String sha = r.path("sha256").asText("");
     if (sha.length() < 12 || !Files.isDirectory(dir)) {
       return Optional.empty();
     }
-    String name = OverlayWriter.fileName(r.path("path").asText(), sha);
-    try {
-      Path p = dir.resolve(name);
-      return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    Path p = dir.resolve(OverlayWriter.fileName(r.path("path").asText(), sha));
+    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  private static Optional<byte[]> overlay(JsonNode r, Path dir) {
+    return overlayPath(r, dir).flatMap(p -> {
+      try {
+        return Optional.of(Files.readAllBytes(p));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   /** Overlays are embedded at most 900 px wide as JPEG so the page stays small; the PNG files keep full size. */

@@ -44,12 +44,17 @@ public enum Degradation {
 
   /** The degraded copy, or empty when the file is not a decodable image. */
   public Optional<EncodedFile> apply(EncodedFile file, PortraitDecoder decoder, Encoder encoder) {
-    if (this == NONE) {
-      return Optional.of(file);
-    }
+    return this == NONE ? Optional.of(file) : copy(file, decoder, encoder, maxSide, quality, name().toLowerCase());
+  }
+
+  /**
+   * A copy shrunk to at most {@code maxSide} px and re-encoded as JPEG {@code quality}, named
+   * {@code path#tag}; empty when the file is not a decodable image.
+   */
+  public static Optional<EncodedFile> copy(EncodedFile file, PortraitDecoder decoder, Encoder encoder, int maxSide, int quality, String tag) {
     try {
       byte[] jpeg = encoder.jpeg(encoder.fitWithin(decoder.decode(file).image(), maxSide), quality);
-      return Optional.of(new EncodedFile(Path.of(file.path() + "#" + name().toLowerCase()), jpeg, ResourceCache.sha256(jpeg)));
+      return Optional.of(new EncodedFile(Path.of(file.path() + "#" + tag), jpeg, ResourceCache.sha256(jpeg)));
     } catch (ImageException e) {
       return Optional.empty();
     }
