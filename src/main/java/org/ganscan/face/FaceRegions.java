@@ -30,7 +30,35 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
 
   /** Builds the regions of {@code face} on the raster of {@code frame}. */
   public static FaceRegions of(Face face, Optional<PersonMask> mask, GreyImage frame, Raster raster) {
-    return new Builder(face, mask, frame, raster).build();
+    return of(face, mask, personPixels(mask, frame), frame, raster);
+  }
+
+  /**
+   * The same, with the person mask already on the raster ({@link #personPixels}): an image's faces
+   * share one mask, so it is rasterised once per image.
+   */
+  public static FaceRegions of(Face face, Optional<PersonMask> mask, BitSet person, GreyImage frame, Raster raster) {
+    return new Builder(face, mask, (BitSet) person.clone(), frame, raster).build();
+  }
+
+  /** Person pixels on the raster of {@code frame}; without a mask, nothing is person, so hair and edges stay empty. */
+  public static BitSet personPixels(Optional<PersonMask> mask, GreyImage frame) {
+    int w = frame.width();
+    int h = frame.height();
+    double s = frame.scale();
+    BitSet out = new BitSet(w * h);
+    if (mask.isEmpty()) {
+      return out;
+    }
+    PersonMask m = mask.get();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (m.at(new PixelPoint((x + 0.5) / s, (y + 0.5) / s)) >= 0.5) {
+          out.set(y * w + x);
+        }
+      }
+    }
+    return out;
   }
 
   private static final class Builder {
@@ -40,10 +68,12 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
     private final int h;
     private final double s;
     private final Raster raster;
+    private final BitSet person;
 
-    Builder(Face face, Optional<PersonMask> mask, GreyImage frame, Raster raster) {
+    Builder(Face face, Optional<PersonMask> mask, BitSet person, GreyImage frame, Raster raster) {
       this.face = face;
       this.mask = mask;
+      this.person = person;
       this.w = frame.width();
       this.h = frame.height();
       this.s = frame.scale();
@@ -63,7 +93,6 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       BitSet skin = (BitSet) oval.clone();
       skin.andNot(raster.dilate(w, h, holes, 2));
       BitSet ovalGrown = raster.dilate(w, h, oval, Math.max(2, (int) (0.03 * faceWidth)));
-      BitSet person = person();
       BitSet rightEar = ear(face.detection().keypoints().rightEar(), faceWidth, ovalGrown, person);
       BitSet leftEar = ear(face.detection().keypoints().leftEar(), faceWidth, ovalGrown, person);
       BitSet zone = hairZone(oval, faceWidth);
@@ -111,23 +140,6 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
         disc.and(person);
       }
       return disc;
-    }
-
-    /** Person pixels; without a mask, nothing is person, so hair and edges stay empty. */
-    private BitSet person() {
-      BitSet out = new BitSet(w * h);
-      if (mask.isEmpty()) {
-        return out;
-      }
-      PersonMask m = mask.get();
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          if (m.at(new PixelPoint((x + 0.5) / s, (y + 0.5) / s)) >= 0.5) {
-            out.set(y * w + x);
-          }
-        }
-      }
-      return out;
     }
 
     /** Around and above the face: half a face width to each side, 0.7 of a face height above, down to the mouth. */

@@ -69,8 +69,9 @@ public final class Pipeline implements AutoCloseable {
     List<FaceResult> faces = new ArrayList<>();
     FaceRegions mainRegions = null;
     GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), ANALYSIS_SIDE);
+    java.util.BitSet person = frame == null ? null : FaceRegions.personPixels(analysis.personMask(), frame);
     for (Face face : analysis.faces()) {
-      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), frame, raster);
+      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
       if (mainRegions == null) {
         mainRegions = regions;
       }
