@@ -128,11 +128,12 @@ final class GroupCommand implements Callable<Integer> {
     List<RgbImage> control = new ArrayList<>();
     double[] marks = new double[8];
     int n = 0;
+    java.util.Set<String> inGroup = java.util.Set.copyOf(g.members());
     for (Member m : members) {
       if (!m.hasFace()) {
         continue;
       }
-      boolean member = g.members().contains(m.path());
+      boolean member = inGroup.contains(m.path());
       if (member) {
         grouper.pixels(m.path()).ifPresent(in::add);
         for (int k = 0; k < 8; k++) {
