@@ -53,6 +53,10 @@ class EvalCommandTest {
     assertTrue(m.find(), text);
     assertTrue(Double.parseDouble(m.group(1)) >= 0.90, "small-copy AUC " + m.group(1));
     assertTrue(text.contains("diffusion (reported apart; not GAN)"), text);
+    // Among FFHQ-aligned faces the eye position cannot help; the other traits must still separate them.
+    Matcher sameCrop = Pattern.compile("FFHQ-aligned faces alone [^:]*: GAN 81 vs real 25: ROC AUC ([0-9.]+)").matcher(text);
+    assertTrue(sameCrop.find(), text);
+    assertTrue(Double.parseDouble(sameCrop.group(1)) >= 0.72, "avatar AUC among aligned faces " + sameCrop.group(1));
     // Every aligned real photo is listed with the traits that moved its score, signed.
     Matcher listed = Pattern.compile("(?m)^  (FLAGGED|cleared) [0-9.]+ real/\\S+  [a-z_]+ [+-][0-9.]+").matcher(text);
     int rows = 0;
