@@ -177,4 +177,39 @@ class TraitBehaviourTest {
     TraitScore squint = trait.measure(input(image("real/kyllo__fakefaces_05024.jpg")));
     assertTrue(squint.score() < 0.5, "a real face with a broad squinting smile is less typical: " + squint.why());
   }
+
+  @Test
+  void irisOutlineFollowsAnEllipseAndABumpInItRaisesTheResidual() throws Exception {
+    IrisTrait trait = new IrisTrait();
+    RgbImage gan = image("gan/sg3pt__stylegan3-ffhq-r_0084.png");
+    TraitInput clean = input(gan);
+    TraitScore measured = trait.measure(clean);
+    assertTrue(measured.measured(), measured.why());
+    // The subject's left iris (the image's right) is traced on both sides, close to an ellipse.
+    IrisTrait.Outline iris = trait.outline(clean.frame(), clean.regions().get(org.ganscan.face.RegionKind.LEFT_EYE)).orElseThrow();
+    assertTrue(iris.residualPct() < 3, "residual " + iris.residualPct());
+    // A 1024-px StyleGAN face: the iris is about 17 px in radius, traced by rays on both sides.
+    assertEquals(17, iris.radius(), 5, "iris radius px");
+    assertTrue(iris.points() >= IrisTrait.MIN_POINTS, "rays used: " + iris.points());
+    // A dark bump bulging out of the iris into the white of the eye, on the outer side.
+    byte[] rgb = gan.rgb().clone();
+    double r = iris.radius();
+    for (int y = (int) (iris.centreY() - 0.35 * r); y <= iris.centreY() + 0.35 * r; y++) {
+      for (int x = (int) iris.centreX(); x <= iris.centreX() + 1.35 * r; x++) {
+        if (Math.hypot(x - (iris.centreX() + r), y - iris.centreY()) <= 0.35 * r) {
+          java.util.Arrays.fill(rgb, 3 * (y * gan.width() + x), 3 * (y * gan.width() + x) + 3, (byte) 40);
+        }
+      }
+    }
+    TraitInput bumped = input(new RgbImage(gan.width(), gan.height(), rgb));
+    IrisTrait.Outline lumpy = trait.outline(bumped.frame(), bumped.regions().get(org.ganscan.face.RegionKind.LEFT_EYE)).orElseThrow();
+    assertTrue(lumpy.residualPct() > 1.5 * iris.residualPct(), "residual " + iris.residualPct() + " -> " + lumpy.residualPct());
+    // On a 128-px thumbnail the iris spans a few pixels: the trait says so and does not vote.
+    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
+    RgbImage thumb = new PortraitDecoder(100_000_000L).decode(
+        new EncodedFile(java.nio.file.Path.of("t.jpg"), enc.jpeg(enc.fitWithin(gan, 128), 75), "0".repeat(64))).image();
+    TraitScore small = trait.measure(input(thumb));
+    assertFalse(small.measured(), small.why());
+    assertTrue(small.why().startsWith("iris: outline not traced"), small.why());
+  }
 }
