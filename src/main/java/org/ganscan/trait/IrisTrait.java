@@ -107,9 +107,7 @@ public final class IrisTrait implements Trait {
       return Optional.empty();
     }
     List<double[]> points = nearMedianRadius(crossings(g, eye, centre, bright - dark, box.w()), centre);
-    long rightSide = points.stream().filter(p -> p[0] - centre[0] > 0.5 * Math.hypot(p[0] - centre[0], p[1] - centre[1])).count();
-    long leftSide = points.stream().filter(p -> centre[0] - p[0] > 0.5 * Math.hypot(p[0] - centre[0], p[1] - centre[1])).count();
-    if (points.size() < MIN_POINTS || rightSide < MIN_PER_SIDE || leftSide < MIN_PER_SIDE) {
+    if (points.size() < MIN_POINTS || onSide(points, centre, 1) < MIN_PER_SIDE || onSide(points, centre, -1) < MIN_PER_SIDE) {
       return Optional.empty();
     }
     double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
@@ -123,6 +121,11 @@ public final class IrisTrait implements Trait {
       double radius = Math.sqrt(e.semiMajor() * e.semiMinor());
       return new Outline(100 * Math.sqrt(sum / xs.length) / radius, xs.length, radius, e.centreX(), e.centreY());
     });
+  }
+
+  /** Points within 60 degrees of the horizontal on the image's right (+1) or left (-1) of the centre. */
+  private static long onSide(List<double[]> points, double[] c, int side) {
+    return points.stream().filter(p -> side * (p[0] - c[0]) > 0.5 * Math.hypot(p[0] - c[0], p[1] - c[1])).count();
   }
 
   /**

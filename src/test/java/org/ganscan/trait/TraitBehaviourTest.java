@@ -51,6 +51,13 @@ class TraitBehaviourTest {
     return new PortraitDecoder(100_000_000L).decode(EncodedFile.read(DevSet.file(name), 1L << 30)).image();
   }
 
+  /** The image shrunk to fit {@code side} px and re-encoded as JPEG at {@code quality}, decoded again. */
+  private static RgbImage recompressed(RgbImage image, int side, int quality) throws Exception {
+    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
+    byte[] jpeg = enc.jpeg(enc.fitWithin(image, side), quality);
+    return new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("copy.jpg"), jpeg, "0".repeat(64))).image();
+  }
+
   @Test
   void frequencyRisesWithAPeriodicUpsamplingPattern() throws Exception {
     RgbImage clean = image("real/deepface__img25.jpg");
@@ -69,9 +76,7 @@ class TraitBehaviourTest {
     double before = trait.measure(input(clean)).value();
     double after = trait.measure(input(new RgbImage(clean.width(), clean.height(), rgb))).value();
     assertTrue(after > before + 0.3, "peak ratio (log10) " + before + " -> " + after);
-    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
-    byte[] jpeg = enc.jpeg(clean, 50);
-    RgbImage blocky = new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("q50.jpg"), jpeg, "0".repeat(64))).image();
+    RgbImage blocky = recompressed(clean, clean.longestSide(), 50);
     double compressed = trait.measure(input(blocky)).value();
     assertTrue(compressed < before + 0.3, "JPEG q50 blocking is not an up-sampling peak: " + before + " -> " + compressed);
   }
@@ -125,14 +130,11 @@ class TraitBehaviourTest {
 
   @Test
   void highlightsCountClippedPixelsAndSurviveAvatarRecompression() throws Exception {
-    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
-    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
     HighlightsTrait trait = new HighlightsTrait();
     RgbImage gan = image("gan/fakeav__10.png");
     RgbImage real = image("real/sg3pt__ffhq_23558.png");
     for (RgbImage original : List.of(gan, real)) {
-      byte[] avatarJpeg = enc.jpeg(enc.fitWithin(original, 400), 85);
-      RgbImage avatar = decoder.decode(new EncodedFile(java.nio.file.Path.of("a.jpg"), avatarJpeg, "0".repeat(64))).image();
+      RgbImage avatar = recompressed(original, 400, 85);
       double before = trait.measure(input(original)).value();
       double after = trait.measure(input(avatar)).value();
       assertEquals(Math.log10(before + 1e-4), Math.log10(after + 1e-4), 0.35, "clipped share " + before + " -> " + after + " after resize + JPEG q85");
@@ -158,9 +160,7 @@ class TraitBehaviourTest {
     RgbImage gan = image("gan/fakeav__10.png");
     TraitScore clean = trait.measure(input(gan));
     assertTrue(clean.score() > 0.5, "an evenly lit StyleGAN face is typical: " + clean.why());
-    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
-    byte[] avatarJpeg = enc.jpeg(enc.fitWithin(gan, 400), 85);
-    RgbImage avatar = new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("a.jpg"), avatarJpeg, "0".repeat(64))).image();
+    RgbImage avatar = recompressed(gan, 400, 85);
     assertEquals(clean.value(), trait.measure(input(avatar)).value(), 3.0, "logit after resize + JPEG q85");
     // A hand-like flat patch over the mouth and chin makes the same face much less typical.
     org.ganscan.face.PixelPoint mouth = analyzer.analyze(gan).faces().get(0).detection().keypoints().mouth();
@@ -205,9 +205,7 @@ class TraitBehaviourTest {
     IrisTrait.Outline lumpy = trait.outline(bumped.frame(), bumped.regions().get(org.ganscan.face.RegionKind.LEFT_EYE)).orElseThrow();
     assertTrue(lumpy.residualPct() > 1.5 * iris.residualPct(), "residual " + iris.residualPct() + " -> " + lumpy.residualPct());
     // On a 128-px thumbnail the iris spans a few pixels: the trait says so and does not vote.
-    org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
-    RgbImage thumb = new PortraitDecoder(100_000_000L).decode(
-        new EncodedFile(java.nio.file.Path.of("t.jpg"), enc.jpeg(enc.fitWithin(gan, 128), 75), "0".repeat(64))).image();
+    RgbImage thumb = recompressed(gan, 128, 75);
     TraitScore small = trait.measure(input(thumb));
     assertFalse(small.measured(), small.why());
     assertTrue(small.why().startsWith("iris: outline not traced"), small.why());
