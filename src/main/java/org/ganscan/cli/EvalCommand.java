@@ -1,7 +1,10 @@
 package org.ganscan.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,11 +59,11 @@ final class EvalCommand implements Callable<Integer> {
     out.println("ganscan eval: " + items.size() + " labelled files in " + root + " (data " + LabelledSet.fingerprint(items).substring(0, 16) + ")");
     int workers = Defaults.workers(threads);
     if (features != null) {
-      java.nio.file.Files.write(features, new byte[0]); // this run's rows only, appended variant by variant below
+      Files.write(features, new byte[0]); // this run's rows only, appended variant by variant below
     }
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
-      Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
+      Map<Degradation, List<Measured>> measured = new EnumMap<>(Degradation.class);
       CrossValidation.Fitted fitted = new CrossValidation(folds).fit(measurer.measureFitting(items, measured));
       for (String name : variants) {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
@@ -68,8 +71,8 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Double> scores = fitted.scores(evaluate);
         EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds, fitted.all()).forEach(out::println);
         if (features != null) {
-          java.nio.file.Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
-              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+          Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
+              StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         out.flush();
       }

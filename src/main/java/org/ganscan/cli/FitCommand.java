@@ -2,7 +2,9 @@ package org.ganscan.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ganscan.eval.Degradation;
 import org.ganscan.eval.LabelledItem;
@@ -36,7 +38,7 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model JSON.")
   Path out;
 
-  @Option(names = "--folds", defaultValue = "5")
+  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds for the thresholds and the recorded figures (default: 5).")
   int folds;
 
   @Override
@@ -44,7 +46,7 @@ final class FitCommand implements Callable<Integer> {
     List<LabelledItem> items = LabelledSet.read(root);
     try (FaceModels models = FaceModels.load()) {
       Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), Defaults.workers(null));
-      java.util.Map<Degradation, List<Measured>> measured = new java.util.EnumMap<>(Degradation.class);
+      Map<Degradation, List<Measured>> measured = new EnumMap<>(Degradation.class);
       List<Measured> fitOn = measurer.measureFitting(items, measured);
       List<Measured> avatar = measured.computeIfAbsent(Degradation.AVATAR, v -> measurer.measure(items, v));
       ModelFitting.Result fitted = ModelFitting.fit(String.valueOf(root.getFileName()), items, avatar, fitOn, folds);
