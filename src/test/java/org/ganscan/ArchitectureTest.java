@@ -25,12 +25,15 @@ class ArchitectureTest {
       Map.entry("image", Set.of("cache", "imaging")),
       Map.entry("face", Set.of("imaging", "inference")),
       Map.entry("trait", Set.of("face", "image", "imaging")),
-      Map.entry("score", Set.of("trait")),
-      Map.entry("scan", Set.of("face", "image", "imaging", "score", "trait")),
-      Map.entry("group", Set.of("image", "imaging", "trait")),
+      Map.entry("score", Set.of("cache", "trait")),
+      Map.entry("fingerprint", Set.of("face", "imaging")),
+      Map.entry("learned", Set.of("face", "image", "imaging", "inference")),
+      Map.entry("scan", Set.of("face", "fingerprint", "image", "imaging", "inference", "learned", "score", "trait")),
+      Map.entry("group", Set.of("face", "fingerprint", "trait")),
+      Map.entry("records", Set.of("cache", "face", "fingerprint", "group", "learned", "scan", "score", "trait")),
       Map.entry("eval", Set.of("cache", "face", "image", "imaging", "scan", "score", "trait")),
-      Map.entry("report", Set.of("face", "imaging", "scan", "trait")),
-      Map.entry("cli", Set.of("cache", "face", "image", "imaging", "inference", "scan", "score", "trait", "group", "eval", "report")));
+      Map.entry("report", Set.of("face", "group", "imaging", "records", "scan", "score", "trait")),
+      Map.entry("cli", Set.of("cache", "face", "fingerprint", "image", "imaging", "scan", "score", "group", "eval", "records", "report")));
 
   private static List<Path> sources() throws IOException {
     try (Stream<Path> s = Files.walk(MAIN)) {

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ganscan.eval.Degradation;
-import org.ganscan.face.FaceModels;
+import org.ganscan.image.ImageLimits;
+import org.ganscan.scan.StandardScan;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
 import org.ganscan.image.PortraitDecoder;
 import org.ganscan.imaging.Encoder;
 import org.ganscan.scan.InputFiles;
 import org.ganscan.scan.ScanResult;
-import org.ganscan.scan.ScanSettings;
 import org.ganscan.scan.Scanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,18 +64,17 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("ganscan bench: %d images, %d avatar copies (<= %d px, JPEG q85); %d CPU(s)%n",
         originals.size(), avatars.size(), avatarSide, Runtime.getRuntime().availableProcessors());
     out.printf("%-10s %8s %8s %12s %10s %8s%n", "set", "threads", "images", "images/s", "ms/image", "faces");
-    ScanSettings settings = Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
-    try (FaceModels models = FaceModels.load()) {
+    try (StandardScan scan = StandardScan.open(ImageLimits.DEFAULT, true)) {
       for (int t : threads) {
-        measure(out, "original", originals, models, settings, t);
-        measure(out, "avatar", avatars, models, settings, t);
+        measure(out, "original", originals, scan, t);
+        measure(out, "avatar", avatars, scan, t);
       }
     }
     return ExitCodes.OK;
   }
 
-  private void measure(PrintWriter out, String name, List<EncodedFile> files, FaceModels models, ScanSettings settings, int t) {
-    try (Scanner scanner = new Scanner(models, settings, t)) {
+  private void measure(PrintWriter out, String name, List<EncodedFile> files, StandardScan scan, int t) {
+    try (Scanner scanner = scan.scanner(t)) {
       scanner.scanEncoded(files.subList(0, Math.min(files.size(), 4 * t)), r -> {});
       long start = System.nanoTime();
       long images = 0;
@@ -96,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     List<EncodedFile> out = new ArrayList<>();
     for (Path p : files) {
       try {
-        out.add(EncodedFile.read(p, 1L << 30));
+        out.add(ImageLimits.DEFAULT.read(p));
       } catch (ImageException e) {
         // Unreadable files are not part of a throughput figure.
       }
@@ -105,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<EncodedFile> avatarCopies(List<EncodedFile> originals) {
-    PortraitDecoder decoder = new PortraitDecoder(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
+    PortraitDecoder decoder = ImageLimits.DEFAULT.decoder();
     Encoder encoder = new Encoder();
     List<EncodedFile> out = new ArrayList<>();
     for (EncodedFile f : originals) {

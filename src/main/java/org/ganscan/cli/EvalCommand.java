@@ -15,9 +15,11 @@ import org.ganscan.eval.LabelledItem;
 import org.ganscan.eval.LabelledSet;
 import org.ganscan.eval.Measured;
 import org.ganscan.eval.Measurer;
-import org.ganscan.face.FaceModels;
-import org.ganscan.image.PortraitDecoder;
+import org.ganscan.image.ImageLimits;
+import org.ganscan.scan.StandardScan;
+import org.ganscan.score.Fitter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,27 +51,26 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--features", paramLabel = "FILE.tsv", description = "Also write every item's trait values and cross-validated score (one row per item and variant).")
   Path features;
 
-  @Option(names = "--threads", description = "Images processed in parallel (default: number of CPUs).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Override
   public Integer call() throws Exception {
     List<LabelledItem> items = LabelledSet.read(root);
     PrintWriter out = spec.commandLine().getOut();
     out.println("ganscan eval: " + items.size() + " labelled files in " + root + " (data " + LabelledSet.fingerprint(items).substring(0, 16) + ")");
-    int workers = Defaults.workers(threads);
     if (features != null) {
       Files.write(features, new byte[0]); // this run's rows only, appended variant by variant below
     }
-    try (FaceModels models = FaceModels.load()) {
-      Measurer measurer = new Measurer(models, Defaults.settings(PortraitDecoder.DEFAULT_PIXEL_LIMIT), workers);
+    try (StandardScan scan = StandardScan.open(ImageLimits.DEFAULT, true)) {
+      Measurer measurer = new Measurer(scan, threads.workers());
       Map<Degradation, List<Measured>> measured = new EnumMap<>(Degradation.class);
-      CrossValidation.Fitted fitted = new CrossValidation(folds).fit(measurer.measureFitting(items, measured));
+      Fitter fit = Fitter.constrained(measurer.space(), "cv");
+      CrossValidation.Fitted fitted = new CrossValidation(folds, fit).fit(measurer.measureFitting(items, measured));
       for (String name : variants) {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
         List<Measured> evaluate = measured.computeIfAbsent(variant, v -> measurer.measure(items, v));
         Map<String, Double> scores = fitted.scores(evaluate);
-        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds, fitted.all()).forEach(out::println);
+        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds, fitted.all(), measurer.space()).forEach(out::println);
         if (features != null) {
           Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
               StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -1,30 +1,38 @@
 package org.ganscan.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ganscan.face.FaceModels;
+import org.ganscan.image.ImageLimits;
 import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
 import org.ganscan.group.Member;
-import org.ganscan.group.ScanRecords;
+import org.ganscan.group.FaceLandmarks;
+import org.ganscan.face.NormalizedPoint;
+import org.ganscan.fingerprint.Fingerprint;
+import org.ganscan.fingerprint.Fingerprinter;
+import org.ganscan.image.ImageException;
+import org.ganscan.records.GroupsCodec;
+import org.ganscan.records.ScanRecord;
+import org.ganscan.records.ScanRecords;
+import org.ganscan.report.OverlayWriter;
+import org.ganscan.scan.ScanResult;
+import java.util.Optional;
 import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Composite;
 import org.ganscan.report.JsonlWriter;
 import org.ganscan.report.ResultWriter;
 import org.ganscan.scan.InputFiles;
-import org.ganscan.scan.ScanSettings;
 import org.ganscan.scan.Scanner;
+import org.ganscan.scan.StandardScan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +45,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Group a batch by what its images share: landmark templates (with a composite figure each),",
       "reused photos (mirrored, cropped, grey, re-compressed) and noise-spectrum traces.",
-      "Reuses a scan's results (--from) or scans PATHs first. Writes DIR/results.jsonl and",
-      "DIR/results.csv (with 'groups'), DIR/groups.json and DIR/composites/*.png."
+      "Reuses a scan's results (--from) or scans PATHs first (with --overlays DIR, drawing overlays as it goes).",
+      "Writes DIR/results.jsonl and DIR/results.csv (with 'groups'), DIR/groups.json and DIR/composites/*.png."
     })
 final class GroupCommand implements Callable<Integer> {
   private static final int COMPOSITE_SIDE = 256;
@@ -54,8 +62,10 @@ final class GroupCommand implements Callable<Integer> {
   @Option(names = "--out-dir", required = true, paramLabel = "DIR")
   Path outDir;
 
-  @Option(names = "--threads", description = "Images scanned in parallel (default: number of CPUs).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
+
+  @Option(names = "--overlays", paramLabel = "DIR", description = "When scanning PATHs: also write an overlay PNG per image with a face into DIR.")
+  Path overlays;
 
   @Override
   public Integer call() throws Exception {
@@ -66,18 +76,24 @@ final class GroupCommand implements Callable<Integer> {
       }
     }
     Path scanned = from != null ? from : scan();
-    ScanRecords records = ScanRecords.read(scanned);
-    List<Member> members = records.members();
-    Grouper grouper = new Grouper();
-    List<Group> groups = grouper.group(members);
+    List<ScanRecord> records = ScanRecords.read(scanned);
+    Fingerprinter fingerprinter = new Fingerprinter();
+    List<Member> members = new ArrayList<>();
+    for (ScanRecord r : records) {
+      Member m = ScanRecords.member(r);
+      // Records of version 1 carry no fingerprint: only those images are decoded again.
+      members.add(m.fingerprint() != null || r.status() == ScanResult.Status.ERROR ? m
+          : pixels(m.path()).map(img -> m.withFingerprint(print(fingerprinter, img, m))).orElse(m));
+    }
+    List<Group> groups = new Grouper().group(members);
     Map<String, List<String>> byPath = new HashMap<>();
     groups.forEach(g -> g.members().forEach(p -> byPath.computeIfAbsent(p, k -> new ArrayList<>()).add(g.id())));
-    records.writeWithGroups(outDir.resolve("results.jsonl"), byPath);
-    records.writeCsvWithGroups(outDir.resolve("results.csv"), byPath);
-    writeGroups(groups);
+    ScanRecords.writeJsonl(outDir.resolve("results.jsonl"), records, byPath);
+    ScanRecords.writeCsv(outDir.resolve("results.csv"), records, byPath);
+    GroupsCodec.write(outDir.resolve("groups.json"), groups);
     for (Group g : groups) {
       if (g.kind() == Group.Kind.TEMPLATE) {
-        writeComposite(g, members, grouper);
+        writeComposite(g, members);
       }
     }
     spec.commandLine().getErr().printf("ganscan: %d image(s), %d group(s) (%d template, %d reuse, %d trace); results in %s%n",
@@ -91,12 +107,10 @@ final class GroupCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give PATHs to scan or --from RESULTS.jsonl");
     }
     Path out = outDir.resolve("scan.jsonl");
-    ScanSettings settings = Defaults.settings(org.ganscan.image.PortraitDecoder.DEFAULT_PIXEL_LIMIT);
-    int workers = Defaults.workers(threads);
-    try (FaceModels models = FaceModels.load();
-        Scanner scanner = new Scanner(models, settings, workers);
+    try (StandardScan scan = StandardScan.open(ImageLimits.DEFAULT, true);
+        Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         OutputStream sink = Files.newOutputStream(out);
-        ResultWriter writer = new JsonlWriter(sink, Defaults.tool(models, settings))) {
+        ResultWriter writer = new JsonlWriter(sink, scan.tool())) {
       scanner.scan(InputFiles.expand(paths), r -> {
         try {
           writer.write(r);
@@ -108,22 +122,26 @@ final class GroupCommand implements Callable<Integer> {
     return out;
   }
 
-  private void writeGroups(List<Group> groups) throws IOException {
-    List<Map<String, Object>> json = new ArrayList<>();
-    for (Group g : groups) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", g.id());
-      m.put("kind", g.kind().json());
-      m.put("members", g.members());
-      m.put("evidence", g.evidence());
-      m.put("why", g.why());
-      json.add(m);
+  /** The image's pixels, or empty when it cannot be read (its scan record already says why). */
+  private static Optional<RgbImage> pixels(String path) {
+    try {
+      return Optional.of(ImageLimits.DEFAULT.decoder().decode(ImageLimits.DEFAULT.read(Path.of(path))).image());
+    } catch (ImageException | RuntimeException e) {
+      return Optional.empty();
     }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("groups.json").toFile(), json);
   }
 
-  /** The group's mean stack beside an equal number of the batch's other faces. */
-  private void writeComposite(Group g, List<Member> members, Grouper grouper) throws IOException {
+  private static Fingerprint print(Fingerprinter fingerprinter, RgbImage img, Member m) {
+    FaceLandmarks l = m.landmarks();
+    return l == null ? fingerprinter.of(img, null, null)
+        : fingerprinter.of(img, l.rightEye().toPixels(img.width(), img.height()), l.leftEye().toPixels(img.width(), img.height()));
+  }
+
+  /**
+   * The group's mean stack beside an equal number of the batch's other faces. The figure needs the
+   * members' pixels, so this (and only this) decodes them.
+   */
+  private void writeComposite(Group g, List<Member> members) throws IOException {
     List<RgbImage> in = new ArrayList<>();
     List<RgbImage> control = new ArrayList<>();
     double[] marks = new double[8];
@@ -135,13 +153,15 @@ final class GroupCommand implements Callable<Integer> {
       }
       boolean member = inGroup.contains(m.path());
       if (member) {
-        grouper.pixels(m.path()).ifPresent(in::add);
-        for (int k = 0; k < 8; k++) {
-          marks[k] += m.landmarks()[k];
+        pixels(m.path()).ifPresent(in::add);
+        List<NormalizedPoint> p = m.landmarks().points();
+        for (int k = 0; k < 4; k++) {
+          marks[2 * k] += p.get(k).u();
+          marks[2 * k + 1] += p.get(k).v();
         }
         n++;
       } else if (control.size() < g.members().size()) {
-        grouper.pixels(m.path()).ifPresent(control::add);
+        pixels(m.path()).ifPresent(control::add);
       }
     }
     for (int k = 0; k < 8; k++) {

@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.ganscan.group.Fingerprint;
+import org.ganscan.fingerprint.Fingerprint;
+import org.ganscan.group.FaceLandmarks;
 import org.ganscan.group.Member;
 import org.ganscan.group.ReuseFinder;
 import org.ganscan.group.TemplateClusters;
@@ -45,7 +46,7 @@ final class GroupingBench {
         double centre = 0.5 + (template[k] - 0.5) * scale + (k % 2 == 0 ? dx : dy);
         l[k] = centre + r.nextGaussian() * (k < 4 ? 0.008 : 0.03);
       }
-      out.add(new Member("synthetic/" + i + ".jpg", null, 400, 400, l));
+      out.add(new Member("synthetic/" + i + ".jpg", null, 400, 400, FaceLandmarks.of(l), null));
     }
     return out;
   }

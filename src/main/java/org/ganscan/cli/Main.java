@@ -46,7 +46,7 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"ganscan " + org.ganscan.report.ToolInfo.currentVersion()};
+      return new String[] {"ganscan " + org.ganscan.scan.ToolInfo.currentVersion()};
     }
   }
 }

@@ -10,18 +10,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ganscan.face.FaceModels;
+import org.ganscan.image.ImageLimits;
 import org.ganscan.report.CsvWriter;
 import org.ganscan.report.JsonlWriter;
 import org.ganscan.report.OverlayWriter;
 import org.ganscan.report.ResultWriter;
-import org.ganscan.report.ToolInfo;
 import org.ganscan.scan.InputFiles;
 import org.ganscan.scan.ScanResult;
 import org.ganscan.scan.ScanSettings;
 import org.ganscan.scan.Scanner;
+import org.ganscan.scan.StandardScan;
+import org.ganscan.scan.ToolInfo;
 import org.ganscan.score.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,8 +54,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
   Format format;
 
-  @Option(names = "--threads", description = "Images processed in parallel (default: number of CPUs).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
+
+  @Option(names = "--model", paramLabel = "model.json", description = "Score with this fitted model (from 'ganscan fit') instead of the bundled one.")
+  Path model;
 
   @Option(names = "--fail-on-error", description = "Exit with 1 if any file could not be read or decoded.")
   boolean failOnError;
@@ -81,15 +85,13 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Path> files = InputFiles.expand(paths);
-    ScanSettings base = Defaults.settings((long) (maxMegapixels * 1e6));
-    ScanSettings settings = overlays == null ? base : base.withEvidence(new OverlayWriter(overlays));
+    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
-    int workers = Defaults.workers(threads);
-    try (FaceModels models = FaceModels.load();
-        Scanner scanner = new Scanner(models, settings, workers);
+    try (StandardScan scan = StandardScan.open(settings, true);
+        Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         OutputStream sink = open();
-        ResultWriter writer = writer(sink, Defaults.tool(models, settings));
+        ResultWriter writer = writer(sink, scan.tool());
         Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), files.size())) {
       scanner.scan(files, r -> {
         counts.merge(r.status(), 1, Integer::sum);

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ganscan.score.Features;
-import org.ganscan.score.Fitter;
+import java.util.Objects;
+import org.ganscan.score.FitStep;
+import org.ganscan.score.Sample;
 import org.ganscan.score.LogisticModel;
 
 /**
@@ -18,12 +19,17 @@ import org.ganscan.score.LogisticModel;
  */
 public final class CrossValidation {
   private final int folds;
+  private final FitStep fit;
 
-  public CrossValidation(int folds) {
+  /**
+   * @param fit how a model is fitted on the other folds (the trait fit, or a probe over embeddings)
+   */
+  public CrossValidation(int folds, FitStep fit) {
     if (folds < 2) {
       throw new IllegalArgumentException("need at least 2 folds: " + folds);
     }
     this.folds = folds;
+    this.fit = Objects.requireNonNull(fit, "fit");
   }
 
   /**
@@ -58,21 +64,20 @@ public final class CrossValidation {
   /** Fits one model per fold and one on all, on the fitting copies {@code fitOn}. */
   public Fitted fit(List<Measured> fitOn) {
     Map<String, Integer> fold = assignFolds(fitOn);
-    Fitter fitter = new Fitter(Features.NAMES);
     List<LogisticModel> models = new ArrayList<>();
     for (int k = 0; k < folds; k++) {
-      models.add(fitter.fit(samples(fitOn, fold, k), Map.of()));
+      models.add(fit.fit(samples(fitOn, fold, k), Map.of()));
     }
-    return new Fitted(fold, models, fitter.fit(samples(fitOn, fold, -1), Map.of()));
+    return new Fitted(fold, models, fit.fit(samples(fitOn, fold, -1), Map.of()));
   }
 
   /** Labelled GAN and real faces of the fitting copies, leaving out fold {@code held} (-1: none). */
-  static List<Fitter.Sample> samples(List<Measured> fitOn, Map<String, Integer> fold, int held) {
-    List<Fitter.Sample> out = new ArrayList<>();
+  static List<Sample> samples(List<Measured> fitOn, Map<String, Integer> fold, int held) {
+    List<Sample> out = new ArrayList<>();
     for (Measured m : fitOn) {
       Integer f = fold.get(m.item().relative());
       if (f != null && f != held && m.hasFace()) {
-        out.add(new Fitter.Sample(m.item().relative(), m.features(), m.item().isGan()));
+        out.add(new Sample(m.item().relative(), m.features(), m.item().isGan()));
       }
     }
     return out;

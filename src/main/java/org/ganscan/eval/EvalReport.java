@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ganscan.score.Features;
+import org.ganscan.score.FeatureSpace;
 import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 import org.ganscan.trait.TraitScore;
@@ -33,7 +33,7 @@ public final class EvalReport {
    * @param all the model fitted on all the fitting copies: it names the traits that move each
    *     aligned real photo's score
    */
-  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds, LogisticModel all) {
+  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds, LogisticModel all, FeatureSpace space) {
     Figures f = figures(items, scores);
     List<String> out = new ArrayList<>();
     out.add("== " + title);
@@ -44,7 +44,7 @@ public final class EvalReport {
         count(items, "gan", false), count(items, "real", false)));
     out.addAll(perSource(items, scores, f.thresholdAt5()));
     out.addAll(others(items, scores, f));
-    out.addAll(alignedReals(items, scores, f.thresholdAt5(), all));
+    out.addAll(alignedReals(items, scores, f.thresholdAt5(), all, space));
     return out;
   }
 
@@ -98,7 +98,7 @@ public final class EvalReport {
     return out;
   }
 
-  private static List<String> alignedReals(List<Measured> items, Map<String, Double> scores, double t5, LogisticModel model) {
+  private static List<String> alignedReals(List<Measured> items, Map<String, Double> scores, double t5, LogisticModel model, FeatureSpace space) {
     List<Measured> aligned = items.stream().filter(m -> m.item().isReal() && m.item().aligned().equals("yes")).toList();
     List<String> out = new ArrayList<>();
     if (aligned.isEmpty()) {
@@ -109,7 +109,7 @@ public final class EvalReport {
     out.add(String.format(Locale.ROOT, "real FFHQ-aligned photos: %d, of which %d at or above the 5%%-FPR threshold; the traits that move the logit of the model fitted on all most (down clears, up flags):", aligned.size(), above));
     for (Measured m : aligned) {
       double s = scores.get(m.item().relative());
-      out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), pulls(model, m.traits())));
+      out.add(String.format(Locale.ROOT, "  %s %.3f %s  %s", s >= t5 ? "FLAGGED" : "cleared", s, m.item().relative(), pulls(model, space, m.traits())));
     }
     return out;
   }
@@ -134,12 +134,11 @@ public final class EvalReport {
    * The traits that pull the model's logit down most, then the one that pushes it up most,
    * each with its summed contribution; traits the model does not weigh are left out.
    */
-  private static String pulls(LogisticModel model, List<TraitScore> traits) {
-    double[] c = model.contributions(Features.extract(traits, model.features()));
+  private static String pulls(LogisticModel model, FeatureSpace space, List<TraitScore> traits) {
+    double[] c = model.contributions(space.extract(traits, model.features()));
     Map<String, Double> byTrait = new TreeMap<>();
     for (int i = 0; i < c.length; i++) {
-      String name = model.features().get(i);
-      byTrait.merge(name.contains(".") ? name.substring(0, name.indexOf('.')) : name, c[i], Double::sum);
+      byTrait.merge(space.feature(model.features().get(i)).trait(), c[i], Double::sum);
     }
     List<Map.Entry<String, Double>> sorted = byTrait.entrySet().stream().filter(e -> e.getValue() != 0)
         .sorted(Map.Entry.comparingByValue()).toList();

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ganscan.cache.ResourceCache;
-import org.ganscan.image.EncodedFile;
+import org.ganscan.image.ImageLimits;
 import org.ganscan.image.ImageException;
 import org.ganscan.scan.InputFiles;
 
@@ -31,7 +31,7 @@ public final class LabelledSet {
         Map<String, String> row = manifest.getOrDefault(rel, Map.of());
         try {
           out.add(new LabelledItem(rel, label, row.getOrDefault("generator_or_source", label),
-              row.getOrDefault("ffhq_aligned", ""), EncodedFile.read(p, 1L << 30)));
+              row.getOrDefault("ffhq_aligned", ""), ImageLimits.DEFAULT.read(p)));
         } catch (ImageException e) {
           // An unreadable file has no score to evaluate; scan reports it.
         }

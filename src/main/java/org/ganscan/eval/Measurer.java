@@ -2,25 +2,29 @@ package org.ganscan.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ganscan.face.FaceModels;
 import org.ganscan.image.EncodedFile;
-import org.ganscan.image.PortraitDecoder;
 import org.ganscan.imaging.Encoder;
 import org.ganscan.scan.ScanResult;
-import org.ganscan.scan.ScanSettings;
+import org.ganscan.scan.StandardScan;
+import org.ganscan.image.PortraitDecoder;
 import org.ganscan.scan.Scanner;
-import org.ganscan.score.Features;
+import org.ganscan.score.FeatureSpace;
 
 /** Scans a degraded variant of every labelled item and keeps the main face's features. */
 public final class Measurer {
-  private final FaceModels models;
-  private final ScanSettings settings;
+  private final StandardScan scan;
+  private final FeatureSpace space;
   private final int threads;
 
-  public Measurer(FaceModels models, ScanSettings settings, int threads) {
-    this.models = models;
-    this.settings = settings;
+  public Measurer(StandardScan scan, int threads) {
+    this.scan = scan;
+    this.space = FeatureSpace.of(scan.settings().traits());
     this.threads = threads;
+  }
+
+  /** The features every {@link Measured} holds, in order. */
+  public FeatureSpace space() {
+    return space;
   }
 
   /**
@@ -36,7 +40,7 @@ public final class Measurer {
   }
 
   public List<Measured> measure(List<LabelledItem> items, Degradation variant) {
-    PortraitDecoder decoder = new PortraitDecoder(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
+    PortraitDecoder decoder = scan.settings().limits().decoder();
     Encoder encoder = new Encoder();
     List<LabelledItem> kept = new ArrayList<>();
     List<EncodedFile> files = new ArrayList<>();
@@ -47,13 +51,13 @@ public final class Measurer {
       });
     }
     List<Measured> out = new ArrayList<>();
-    try (Scanner scanner = new Scanner(models, settings, threads)) {
+    try (Scanner scanner = scan.scanner(threads)) {
       List<ScanResult> results = new ArrayList<>();
       scanner.scanEncoded(files, results::add);
       for (int i = 0; i < kept.size(); i++) {
         LabelledItem item = kept.get(i);
         out.add(results.get(i).mainFace()
-            .map(f -> new Measured(item, Features.extract(f.traits()), f.traits()))
+            .map(f -> new Measured(item, space.extract(f.traits()), f.traits()))
             .orElse(new Measured(item, null, List.of())));
       }
     }

@@ -3,7 +3,8 @@ package org.ganscan.eval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ganscan.score.Features;
+import org.ganscan.score.FeatureSpace;
+import org.ganscan.score.Fitter;
 import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 
@@ -26,8 +27,13 @@ public final class ModelFitting {
    * @param avatar the items measured on avatar copies (for thresholds and figures)
    * @param fitOn the items measured on every fitting copy
    */
-  public static Result fit(String dataName, List<LabelledItem> items, List<Measured> avatar, List<Measured> fitOn, int folds) {
-    CrossValidation.Fitted fitted = new CrossValidation(folds).fit(fitOn);
+  /**
+   * @param space the traits' declared features (the fit keeps each weight on its declared side)
+   * @param version the new model's version, recorded in its file and in every record it scores
+   */
+  public static Result fit(String dataName, List<LabelledItem> items, List<Measured> avatar, List<Measured> fitOn, int folds,
+      FeatureSpace space, String version) {
+    CrossValidation.Fitted fitted = new CrossValidation(folds, Fitter.constrained(space, version)).fit(fitOn);
     Map<String, Double> cv = fitted.scores(avatar);
     EvalReport.Figures figures = EvalReport.figures(avatar, cv);
     double[] real = EvalReport.scoresOf(avatar, cv, "real");
@@ -35,7 +41,7 @@ public final class ModelFitting {
     provenance.put("data", dataName + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(items));
     provenance.put("variant", Degradation.fittingDescription());
     provenance.put("cv_figures_on", Degradation.AVATAR.description());
-    provenance.put("features", Features.NAMES);
+    provenance.put("features", space.names());
     provenance.put("cv_folds", folds);
     provenance.put("cv_auc", figures.auc());
     provenance.put("cv_tpr_at_1pct_fpr", figures.tprAt1());

@@ -24,8 +24,11 @@ public final class FaceModels implements AutoCloseable {
     catalog.bytes(SELFIE);
   }
 
-  public static FaceModels load() {
-    return new FaceModels(ModelCatalog.load());
+  /**
+   * @param quietLoads silence native standard error while the ONNX models load (see {@link ModelCatalog#load(boolean)})
+   */
+  public static FaceModels load(boolean quietLoads) {
+    return new FaceModels(ModelCatalog.load(quietLoads));
   }
 
   /** Model file to sha256, for provenance. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ganscan.fingerprint.Fingerprint;
 import org.ganscan.imaging.PerceptualHash;
 
 /**
@@ -39,10 +40,11 @@ public final class ReuseFinder {
   }
 
   private static Pair match(int i, int j, Fingerprint a, Fingerprint b) {
-    int wholeSame = PerceptualHash.distance(a.whole()[0], b.whole()[0]);
-    int wholeMirror = PerceptualHash.distance(a.whole()[0], b.whole()[1]);
-    int faceSame = a.face() == null || b.face() == null ? 64 : PerceptualHash.distance(a.face()[0], b.face()[0]);
-    int faceMirror = a.face() == null || b.face() == null ? 64 : PerceptualHash.distance(a.face()[0], b.face()[1]);
+    int wholeSame = PerceptualHash.distance(a.wholeHash(0), b.wholeHash(0));
+    int wholeMirror = PerceptualHash.distance(a.wholeHash(0), b.wholeHash(1));
+    boolean faces = a.hasFace() && b.hasFace();
+    int faceSame = faces ? PerceptualHash.distance(a.faceHash(0), b.faceHash(0)) : 64;
+    int faceMirror = faces ? PerceptualHash.distance(a.faceHash(0), b.faceHash(1)) : 64;
     int whole = Math.min(wholeSame, wholeMirror);
     int face = Math.min(faceSame, faceMirror);
     boolean faceMatch = face <= MAX_FACE_BITS && whole <= MAX_BITS_WITH_FACE;
@@ -73,11 +75,9 @@ public final class ReuseFinder {
   /** One image's whole hash against the other's central crops, both ways. */
   private static int centreDistance(Fingerprint a, Fingerprint b) {
     int best = 64;
-    for (long c : b.centres()) {
-      best = Math.min(best, PerceptualHash.distance(a.whole()[0], c));
-    }
-    for (long c : a.centres()) {
-      best = Math.min(best, PerceptualHash.distance(b.whole()[0], c));
+    for (int i = 0; i < 2; i++) {
+      best = Math.min(best, PerceptualHash.distance(a.wholeHash(0), b.centreHash(i)));
+      best = Math.min(best, PerceptualHash.distance(b.wholeHash(0), a.centreHash(i)));
     }
     return best;
   }

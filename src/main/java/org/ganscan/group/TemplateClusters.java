@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.math3.ml.clustering.Cluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.ganscan.face.NormalizedPoint;
 import org.ganscan.trait.FfhqTemplate;
 
 /**
@@ -31,7 +32,7 @@ public final class TemplateClusters {
 
   public List<Group> find(List<Member> members) {
     List<Member> faces = members.stream().filter(Member::hasFace).toList();
-    List<DoublePoint> points = faces.stream().map(m -> new DoublePoint(weighted(m.landmarks()))).toList();
+    List<DoublePoint> points = faces.stream().map(m -> new DoublePoint(weighted(m.landmarks().coordinates()))).toList();
     List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(EPS, MIN_POINTS).cluster(points);
     Map<DoublePoint, Member> owner = new java.util.IdentityHashMap<>();
     for (int i = 0; i < points.size(); i++) {
@@ -74,7 +75,7 @@ public final class TemplateClusters {
       row.put("pct_width", round(100 * s));
       row.put("px_at_median_width", round(s * medianWidth(in)));
       row.put("others_pct_width", Double.isNaN(o) ? null : round(100 * o));
-      spread.put(Member.LANDMARKS[k], row);
+      spread.put(FaceLandmarks.NAMES.get(k), row);
       if (k < 2) {
         clusterEyes += s / 2;
         otherEyes += o / 2;
@@ -100,8 +101,9 @@ public final class TemplateClusters {
   static double[] mean(List<Member> in) {
     double[] c = new double[12];
     for (Member m : in) {
+      double[] l = m.landmarks().coordinates();
       for (int i = 0; i < 12; i++) {
-        c[i] += m.landmarks()[i] / in.size();
+        c[i] += l[i] / in.size();
       }
     }
     return c;
@@ -111,8 +113,9 @@ public final class TemplateClusters {
   static double spread(List<Member> in, double[] centre, int k) {
     double s = 0;
     for (Member m : in) {
-      double du = m.landmarks()[2 * k] - centre[2 * k];
-      double dv = m.landmarks()[2 * k + 1] - centre[2 * k + 1];
+      NormalizedPoint p = m.landmarks().points().get(k);
+      double du = p.u() - centre[2 * k];
+      double dv = p.v() - centre[2 * k + 1];
       s += du * du + dv * dv;
     }
     return Math.sqrt(s / in.size());
@@ -126,7 +129,7 @@ public final class TemplateClusters {
   private static Map<String, Object> centreMap(double[] c) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int k = 0; k < 6; k++) {
-      out.put(Member.LANDMARKS[k], List.of(round(c[2 * k]), round(c[2 * k + 1])));
+      out.put(FaceLandmarks.NAMES.get(k), List.of(round(c[2 * k]), round(c[2 * k + 1])));
     }
     return out;
   }

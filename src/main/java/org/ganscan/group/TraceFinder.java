@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ganscan.fingerprint.Fingerprint;
 
 /**
  * Finds images whose face-square noise spectra correlate unusually strongly: the same generator or
@@ -21,13 +22,14 @@ public final class TraceFinder {
       }
     }
     int n = idx.size();
+    double[][] spectra = idx.stream().map(i -> prints.get(i).spectrum()).toArray(double[][]::new);
     double[][] c = new double[n][n];
     double sum = 0;
     double sq = 0;
     int pairs = 0;
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
-        c[a][b] = correlation(prints.get(idx.get(a)).spectrum(), prints.get(idx.get(b)).spectrum());
+        c[a][b] = correlation(spectra[a], spectra[b]);
         sum += c[a][b];
         sq += c[a][b] * c[a][b];
         pairs++;

@@ -13,9 +13,6 @@ import org.ganscan.imaging.Decoder;
  * pixel limit from the header alone, completeness checked, then decoded. Thread-safe.
  */
 public final class PortraitDecoder {
-  /** 100 megapixels. */
-  public static final long DEFAULT_PIXEL_LIMIT = 100_000_000L;
-
   private final long pixelLimit;
   private final Decoder decoder = new Decoder();
 

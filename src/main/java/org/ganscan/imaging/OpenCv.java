@@ -20,6 +20,15 @@ public final class OpenCv {
     Holder.touch();
   }
 
+  /**
+   * Sets OpenCV's own thread pool size, a process-wide setting; only the explicit initialiser
+   * ({@code org.ganscan.scan.Natives}) calls it.
+   */
+  public static void setThreads(int threads) {
+    load();
+    Core.setNumThreads(threads);
+  }
+
   private static final class Holder {
     static {
       boolean linuxX64 = ResourceCache.linuxX64();
@@ -33,8 +42,6 @@ public final class OpenCv {
       } else {
         nu.pattern.OpenCV.loadLocally();
       }
-      // One image per worker thread: OpenCV's own thread pool only adds contention here.
-      Core.setNumThreads(1);
     }
 
     static void touch() {}

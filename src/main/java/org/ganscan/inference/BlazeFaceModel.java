@@ -45,7 +45,10 @@ public final class BlazeFaceModel implements AutoCloseable {
   private final OrtSession.SessionOptions options;
 
   public BlazeFaceModel(ModelCatalog catalog, Variant variant) {
-    OrtNatives.prepare();
+    if (!"true".equals(System.getProperty("ai.djl.offline"))) {
+      throw new IllegalStateException("DJL is not in offline mode: call org.ganscan.scan.Natives.init() (or set -Dai.djl.offline=true)"
+          + " before loading models; ganscan never opens a network connection");
+    }
     this.variant = variant;
     this.options = quietSingleThreaded();
     Criteria<float[], BlazeFaceOutput> criteria =
@@ -56,7 +59,7 @@ public final class BlazeFaceModel implements AutoCloseable {
             .optTranslator(new BlazeFaceTranslator(variant.size()))
             .optArgument("sessionOptions", options)
             .build();
-    this.model = QuietStderr.during(() -> load(criteria, variant));
+    this.model = catalog.quietLoads() ? QuietStderr.during(() -> load(criteria, variant)) : load(criteria, variant);
   }
 
   private static ZooModel<float[], BlazeFaceOutput> load(Criteria<float[], BlazeFaceOutput> criteria, Variant variant) {

@@ -22,14 +22,22 @@ public final class ModelCatalog {
   private final Map<String, ModelFile> files;
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
   private final ResourceCache cache;
+  private final boolean quietLoads;
 
-  private ModelCatalog(Map<String, ModelFile> files, ResourceCache cache) {
+  private ModelCatalog(Map<String, ModelFile> files, ResourceCache cache, boolean quietLoads) {
     this.files = files;
     this.cache = cache;
+    this.quietLoads = quietLoads;
   }
 
-  /** Reads the manifest packed with the models. */
-  public static ModelCatalog load() {
+  /**
+   * Reads the manifest packed with the models.
+   *
+   * @param quietLoads send the process's native standard error to /dev/null while a model loads
+   *     (ONNX Runtime prints warnings about the exports' unused initialisers); a process-wide
+   *     effect, so only an entry point that owns the terminal asks for it
+   */
+  public static ModelCatalog load(boolean quietLoads) {
     try (InputStream in = resource("manifest.tsv")) {
       Map<String, ModelFile> files = new LinkedHashMap<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -38,10 +46,15 @@ public final class ModelCatalog {
           files.put(m.file(), m);
         }
       }
-      return new ModelCatalog(Collections.unmodifiableMap(files), ResourceCache.defaultCache());
+      return new ModelCatalog(Collections.unmodifiableMap(files), ResourceCache.defaultCache(), quietLoads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether model loads silence native standard error. */
+  public boolean quietLoads() {
+    return quietLoads;
   }
 
   public List<ModelFile> files() {

@@ -1,6 +1,5 @@
 package org.ganscan.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.text.StringEscapeUtils;
+import org.ganscan.group.Group;
+import org.ganscan.records.FaceRecord;
+import org.ganscan.records.ScanRecord;
+import org.ganscan.scan.ScanResult;
+import org.ganscan.scan.ToolInfo;
+import org.ganscan.trait.TraitScore;
 
 /**
  * One self-contained HTML page: summary and provenance, a sortable, filterable table, per-image
@@ -18,11 +23,15 @@ import org.apache.commons.text.StringEscapeUtils;
  * is escaped.
  */
 public final class HtmlReport {
-  /** One image's row: its record, an optional thumbnail and overlay (PNG or JPEG bytes), and its groups. */
-  public record Row(JsonNode record, Optional<byte[]> thumbnail, Optional<byte[]> overlay) {}
+  /**
+   * One image's row: its record, an optional thumbnail and overlay (PNG or JPEG bytes).
+   *
+   * @param overlayMissing why there is no overlay, shown instead of it
+   */
+  public record Row(ScanRecord record, Optional<byte[]> thumbnail, Optional<byte[]> overlay, String overlayMissing) {}
 
-  /** One group: its JSON object and its composite PNG, if any. */
-  public record GroupView(JsonNode group, Optional<byte[]> composite) {}
+  /** One group and its composite PNG, if any. */
+  public record GroupView(Group group, Optional<byte[]> composite) {}
 
   private HtmlReport() {}
 
@@ -52,17 +61,18 @@ public final class HtmlReport {
   private static void summary(StringBuilder h, List<Row> rows) {
     Map<String, Integer> verdicts = new TreeMap<>();
     for (Row r : rows) {
-      verdicts.merge(r.record().path("verdict").asText(), 1, Integer::sum);
+      verdicts.merge(r.record().verdict().json(), 1, Integer::sum);
     }
     h.append("<section id=\"summary\"><h2>Summary</h2><p>").append(rows.size()).append(" file(s).</p><ul class=\"counts\">");
     verdicts.forEach((v, n) -> h.append("<li class=\"v-").append(esc(v)).append("\">").append(esc(v)).append(": <b>").append(n).append("</b></li>"));
     h.append("</ul>");
-    JsonNode tool = rows.isEmpty() ? null : rows.get(0).record().path("tool");
-    if (tool != null && !tool.isMissingNode()) {
-      h.append("<h3>Provenance</h3><p>ganscan ").append(esc(tool.path("version").asText())).append("; scorer ")
-          .append(esc(tool.path("scorer").asText())).append("</p><table class=\"models\"><tr><th>model</th><th>sha256</th></tr>");
-      tool.path("models").fields().forEachRemaining(e -> h.append("<tr><td>").append(esc(e.getKey())).append("</td><td><code>")
-          .append(esc(e.getValue().asText())).append("</code></td></tr>"));
+    if (!rows.isEmpty()) {
+      ToolInfo tool = rows.get(0).record().tool();
+      h.append("<h3>Provenance</h3><p>ganscan ").append(esc(tool.version())).append("; scorer ")
+          .append(esc(tool.scorer())).append("</p><table class=\"models\"><tr><th>model</th><th>sha256</th></tr>");
+      tool.models().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td><code>").append(esc(v)).append("</code></td></tr>"));
+      tool.scoreModel().ifPresent(m -> h.append("<tr><td>").append(esc(m.file())).append(" (score model, fitted ").append(esc(m.fittedOn()))
+          .append(")</td><td><code>").append(esc(m.sha256())).append("</code></td></tr>"));
       h.append("</table>");
     }
     h.append("<p class=\"note\">Scores are the probability an image is synthetic. An FFHQ-style crop alone is not proof: real photos aligned the same way sit on the same spot. Read the reasons.</p></section>\n");
@@ -78,28 +88,29 @@ public final class HtmlReport {
         .append("<th data-sort=\"number\" id=\"sort-score\">score</th><th>top reasons</th><th data-sort=\"text\">groups</th><th></th></tr></thead><tbody>\n");
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      JsonNode rec = r.record();
-      String verdict = rec.path("verdict").asText();
-      double score = rec.path("score").isNumber() ? rec.path("score").asDouble() : -1;
+      ScanRecord rec = r.record();
+      String verdict = rec.verdict().json();
+      double score = rec.score() == null ? -1 : rec.score();
       h.append("<tr class=\"row v-").append(esc(verdict)).append("\" data-verdict=\"").append(esc(verdict)).append("\" data-score=\"")
           .append(String.format(Locale.ROOT, "%.4f", score)).append("\"><td>");
       r.thumbnail().ifPresent(t -> h.append("<img class=\"thumb\" alt=\"\" src=\"").append(dataUri(t)).append("\">"));
-      h.append("</td><td class=\"file\" title=\"").append(esc(rec.path("path").asText())).append("\">").append(esc(fileName(rec)))
+      h.append("</td><td class=\"file\" title=\"").append(esc(rec.path())).append("\">").append(esc(fileName(rec)))
           .append("</td><td class=\"verdict\">").append(esc(verdict)).append("</td><td class=\"score\">")
           .append(score < 0 ? "" : String.format(Locale.ROOT, "%.3f", score)).append("</td><td class=\"reasons\">");
-      rec.path("reasons").forEach(x -> h.append("<div>").append(esc(x.asText())).append("</div>"));
-      if (rec.path("status").asText().equals("error")) {
-        h.append("<div class=\"error\">").append(esc(rec.path("error").asText())).append("</div>");
+      rec.reasons().forEach(x -> h.append("<div>").append(esc(x)).append("</div>"));
+      if (rec.status() == ScanResult.Status.ERROR) {
+        h.append("<div class=\"error\">").append(esc(rec.error())).append("</div>");
       }
       h.append("</td><td class=\"groups\">");
-      rec.path("groups").forEach(g -> h.append("<a href=\"#group-").append(esc(g.asText())).append("\">").append(esc(g.asText())).append("</a> "));
+      (rec.groups() == null ? List.<String>of() : rec.groups())
+          .forEach(g -> h.append("<a href=\"#group-").append(esc(g)).append("\">").append(esc(g)).append("</a> "));
       h.append("</td><td><a class=\"open\" href=\"#detail-").append(i).append("\" data-detail=\"detail-").append(i).append("\">details</a></td></tr>\n");
     }
     h.append("</tbody></table></section>\n");
   }
 
-  private static String fileName(JsonNode rec) {
-    String p = rec.path("path").asText();
+  private static String fileName(ScanRecord rec) {
+    String p = rec.path();
     int slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
     return slash >= 0 ? p.substring(slash + 1) : p;
   }
@@ -107,26 +118,35 @@ public final class HtmlReport {
   private static void details(StringBuilder h, List<Row> rows) {
     h.append("<section id=\"details\"><h2>Per-image detail</h2>\n");
     for (int i = 0; i < rows.size(); i++) {
-      JsonNode rec = rows.get(i).record();
+      Row row = rows.get(i);
+      ScanRecord rec = row.record();
       h.append("<article class=\"detail\" id=\"detail-").append(i).append("\" hidden><h3>").append(esc(fileName(rec))).append("</h3>")
-          .append("<p><code>").append(esc(rec.path("path").asText())).append("</code><br>sha256 <code>").append(esc(rec.path("sha256").asText()))
-          .append("</code><br>").append(esc(rec.path("format").asText())).append(" ").append(rec.path("width").asText()).append(" x ")
-          .append(rec.path("height").asText()).append(" px; verdict <b>").append(esc(rec.path("verdict").asText())).append("</b></p>");
-      rows.get(i).overlay().ifPresent(o -> h.append("<img class=\"overlay\" alt=\"overlay\" src=\"").append(dataUri(o)).append("\">"));
-      JsonNode face = rec.path("faces").path(0);
-      if (!face.isMissingNode()) {
-        h.append("<table class=\"traits\"><tr><th>trait</th><th>value</th><th>unit</th><th>score</th><th>why</th></tr>");
-        face.path("traits").fields().forEachRemaining(e -> {
-          JsonNode t = e.getValue();
-          h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(t.path("value").asText()))
-              .append("</td><td>").append(esc(t.path("unit").asText())).append("</td><td>").append(esc(t.path("score").asText()))
-              .append("</td><td>").append(esc(t.path("why").asText())).append("</td></tr>");
-        });
-        h.append("</table>");
+          .append("<p><code>").append(esc(rec.path())).append("</code><br>sha256 <code>").append(esc(rec.sha256()))
+          .append("</code><br>").append(esc(rec.format())).append(" ").append(rec.width()).append(" x ")
+          .append(rec.height()).append(" px; verdict <b>").append(esc(rec.verdict().json())).append("</b></p>");
+      row.overlay().ifPresentOrElse(o -> h.append("<img class=\"overlay\" alt=\"overlay\" src=\"").append(dataUri(o)).append("\">"),
+          () -> {
+            if (row.overlayMissing() != null) {
+              h.append("<p class=\"note\">").append(esc(row.overlayMissing())).append("</p>");
+            }
+          });
+      if (rec.overlayError() != null) {
+        h.append("<p class=\"error\">overlay not written: ").append(esc(rec.overlayError())).append("</p>");
       }
+      rec.mainFace().ifPresent(face -> traits(h, face));
       h.append("</article>\n");
     }
     h.append("</section>\n");
+  }
+
+  private static void traits(StringBuilder h, FaceRecord face) {
+    h.append("<table class=\"traits\"><tr><th>trait</th><th>value</th><th>unit</th><th>score</th><th>why</th></tr>");
+    for (TraitScore t : face.traits()) {
+      h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(t.value() == null ? "null" : esc(String.valueOf(t.value())))
+          .append("</td><td>").append(esc(t.unit())).append("</td><td>").append(t.score() == null ? "null" : esc(String.valueOf(t.score())))
+          .append("</td><td>").append(esc(t.why())).append("</td></tr>");
+    }
+    h.append("</table>");
   }
 
   private static void groups(StringBuilder h, List<GroupView> groups) {
@@ -135,12 +155,12 @@ public final class HtmlReport {
       h.append("<p>No groups (run <code>ganscan group</code> and pass <code>--groups groups.json</code>).</p>");
     }
     for (GroupView g : groups) {
-      JsonNode j = g.group();
-      h.append("<article class=\"group\" id=\"group-").append(esc(j.path("id").asText())).append("\"><h3>").append(esc(j.path("id").asText()))
-          .append(" (").append(esc(j.path("kind").asText())).append(")</h3><p>").append(esc(j.path("why").asText())).append("</p>");
+      Group j = g.group();
+      h.append("<article class=\"group\" id=\"group-").append(esc(j.id())).append("\"><h3>").append(esc(j.id()))
+          .append(" (").append(esc(j.kind().json())).append(")</h3><p>").append(esc(j.why())).append("</p>");
       g.composite().ifPresent(c -> h.append("<img class=\"composite\" alt=\"composite\" src=\"").append(dataUri(c)).append("\">"));
       h.append("<ul>");
-      j.path("members").forEach(m -> h.append("<li><code>").append(esc(m.asText())).append("</code></li>"));
+      j.members().forEach(m -> h.append("<li><code>").append(esc(m)).append("</code></li>"));
       h.append("</ul></article>\n");
     }
     h.append("</section>\n");

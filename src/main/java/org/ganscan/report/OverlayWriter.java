@@ -20,7 +20,10 @@ import org.ganscan.scan.FaceFindings;
 import org.ganscan.scan.FaceResult;
 import org.ganscan.scan.ScanResult;
 import org.ganscan.trait.EyePositionTrait;
-import org.ganscan.trait.FfhqTemplate;
+import org.ganscan.face.NormalizedPoint;
+import org.ganscan.trait.BackgroundTrait;
+import org.ganscan.trait.EarsTrait;
+import org.ganscan.trait.HairTrait;
 import org.ganscan.trait.HighlightsTrait;
 import org.ganscan.trait.TraitScore;
 
@@ -77,21 +80,25 @@ public final class OverlayWriter implements EvidenceSink {
     }
   }
 
+  /** The template spots as the eye-position trait's record states them, joined to the measured eyes. */
   private static void template(Canvas c, FaceResult face, int w, int h) {
-    FfhqTemplate t = EyePositionTrait.templateFor(face.eyes());
-    PixelPoint tr = t.rightEye().toPixels(w, h);
-    PixelPoint tl = t.leftEye().toPixels(w, h);
-    c.marker(tr.x(), tr.y(), PURPLE, true);
-    c.marker(tl.x(), tl.y(), PURPLE, true);
-    c.line(tr.x(), tr.y(), face.eyes().right().x(), face.eyes().right().y(), PURPLE);
-    c.line(tl.x(), tl.y(), face.eyes().left().x(), face.eyes().left().y(), PURPLE);
+    face.traits().stream().filter(t -> t.name().equals(EyePositionTrait.NAME) && t.measured()).findFirst().ifPresent(t -> {
+      Map<String, Double> d = t.detail();
+      PixelPoint tr = new NormalizedPoint(d.get(EyePositionTrait.TEMPLATE_RIGHT_U), d.get(EyePositionTrait.TEMPLATE_V)).toPixels(w, h);
+      PixelPoint tl = new NormalizedPoint(d.get(EyePositionTrait.TEMPLATE_LEFT_U), d.get(EyePositionTrait.TEMPLATE_V)).toPixels(w, h);
+      c.marker(tr.x(), tr.y(), PURPLE, true);
+      c.marker(tl.x(), tl.y(), PURPLE, true);
+      c.line(tr.x(), tr.y(), face.eyes().right().x(), face.eyes().right().y(), PURPLE);
+      c.line(tl.x(), tl.y(), face.eyes().left().x(), face.eyes().left().y(), PURPLE);
+    });
     c.marker(face.eyes().right().x(), face.eyes().right().y(), SKY, false);
     c.marker(face.eyes().left().x(), face.eyes().left().y(), SKY, false);
   }
 
   private static void regions(Canvas c, FaceRegions regions, List<TraitScore> traits) {
     Map<RegionKind, String> traitOf = Map.of(
-        RegionKind.HAIR, "hair", RegionKind.RIGHT_EAR, "ears", RegionKind.LEFT_EAR, "ears", RegionKind.BACKGROUND, "background");
+        RegionKind.HAIR, HairTrait.NAME, RegionKind.RIGHT_EAR, EarsTrait.NAME, RegionKind.LEFT_EAR, EarsTrait.NAME,
+        RegionKind.BACKGROUND, BackgroundTrait.NAME);
     for (var e : traitOf.entrySet()) {
       Region r = regions.get(e.getKey());
       if (r.area() > 0) {

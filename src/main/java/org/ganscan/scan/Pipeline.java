@@ -6,6 +6,11 @@ import org.ganscan.face.Face;
 import org.ganscan.face.FaceAnalysis;
 import org.ganscan.face.FaceAnalyzer;
 import org.ganscan.face.FaceRegions;
+import org.ganscan.fingerprint.Fingerprint;
+import org.ganscan.fingerprint.Fingerprinter;
+import org.ganscan.learned.Embedding;
+import org.ganscan.learned.LearnedEvidence;
+import org.ganscan.learned.LearnedModel;
 import org.ganscan.imaging.GreyImage;
 import org.ganscan.imaging.Raster;
 import org.ganscan.image.EncodedFile;
@@ -15,7 +20,7 @@ import org.ganscan.image.Portrait;
 import org.ganscan.image.PortraitDecoder;
 import org.ganscan.score.Scorer;
 import org.ganscan.score.Verdict;
-import org.ganscan.trait.EyeGeometry;
+import org.ganscan.face.EyeGeometry;
 import org.ganscan.trait.Trait;
 import org.ganscan.trait.TraitInput;
 import org.ganscan.trait.TraitScore;
@@ -30,20 +35,21 @@ public final class Pipeline implements AutoCloseable {
   private final FaceAnalyzer analyzer;
   private final PortraitDecoder decoder;
   private final Raster raster = new Raster();
-  /** Longest side of the raster traits measure on. */
-  static final int ANALYSIS_SIDE = 1024;
+  private final Fingerprinter fingerprinter = new Fingerprinter();
+  private final List<LearnedEvidence> learned;
 
   public Pipeline(ScanSettings settings, FaceAnalyzer analyzer) {
     this.settings = settings;
     this.analyzer = analyzer;
-    this.decoder = new PortraitDecoder(settings.pixelLimit());
+    this.decoder = settings.limits().decoder();
+    this.learned = settings.learned().stream().map(LearnedModel::newSession).toList();
   }
 
   /** Reads and scans one file. */
   public ScanResult scan(String shownPath, java.nio.file.Path path) {
     EncodedFile file;
     try {
-      file = EncodedFile.read(path, settings.maxFileBytes());
+      file = settings.limits().read(path);
     } catch (ImageException e) {
       return error(shownPath, null, null, e.getMessage());
     }
@@ -68,7 +74,7 @@ public final class Pipeline implements AutoCloseable {
     FaceAnalysis analysis = analyzer.analyze(portrait.image());
     List<FaceResult> faces = new ArrayList<>();
     FaceRegions mainRegions = null;
-    GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), ANALYSIS_SIDE);
+    GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), TraitInput.ANALYSIS_SIDE);
     java.util.BitSet person = frame == null ? null : FaceRegions.personPixels(analysis.personMask(), frame);
     for (Face face : analysis.faces()) {
       FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
@@ -80,42 +86,39 @@ public final class Pipeline implements AutoCloseable {
       for (Trait t : settings.traits()) {
         scores.add(t.measure(input));
       }
-      faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores));
+      List<Embedding> embeddings = learned.stream().map(l -> l.measure(portrait, face)).toList();
+      faces.add(new FaceResult(face, input.eyes(), scores, embeddings));
     }
+    EyeGeometry main = faces.isEmpty() ? null : faces.get(0).eyes();
+    Fingerprint print = fingerprinter.of(portrait.image(), main == null ? null : main.right(), main == null ? null : main.left());
     Verdict verdict =
         faces.isEmpty()
             ? Verdict.notApplicable("no usable face found")
             : settings.scorer().score(faces.get(0).traits());
     ScanResult result = new ScanResult(
         shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
-        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict);
+        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null);
     if (mainRegions != null) {
       try {
         settings.evidence().accept(result, new FaceFindings(portrait, mainRegions));
       } catch (RuntimeException e) {
-        // The measurement stands; only its picture is missing, and the record says so.
-        return new ScanResult(result.path(), result.sha256(), result.status(), null, result.width(), result.height(),
-            result.format(), result.faces(), withReason(result.verdict(), "overlay not written: " + e.getMessage()));
+        // The measurement stands; only its picture is missing, and the record says so in its own field.
+        return result.withOverlayError(String.valueOf(e.getMessage()));
       }
     }
     return result;
-  }
-
-  private static Verdict withReason(Verdict v, String reason) {
-    List<String> reasons = new ArrayList<>(v.reasons());
-    reasons.add(reason);
-    return new Verdict(v.score(), v.label(), reasons);
   }
 
   private static ScanResult error(String shownPath, String sha, ImageHeader header, String message) {
     return new ScanResult(
         shownPath, sha, ScanResult.Status.ERROR, message,
         header == null ? null : header.width(), header == null ? null : header.height(),
-        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message));
+        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message), null, null);
   }
 
   @Override
   public void close() {
+    learned.forEach(LearnedEvidence::close);
     analyzer.close();
   }
 }

@@ -2,6 +2,8 @@ package org.ganscan.scan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.ganscan.fingerprint.Fingerprint;
 import org.ganscan.score.Verdict;
 
 /**
@@ -12,10 +14,14 @@ import org.ganscan.score.Verdict;
  * @param error null unless status is {@link Status#ERROR}
  * @param width null when the size could not be read
  * @param format container format by content, null when unknown
+ * @param fingerprint what grouping compares, computed from the decoded pixels; null when the file
+ *     could not be decoded
+ * @param overlayError why the evidence picture (overlay) could not be written, or null; the
+ *     measurement and verdict stand either way
  */
 public record ScanResult(
     String path, String sha256, Status status, String error, Integer width, Integer height, String format,
-    List<FaceResult> faces, Verdict verdict) {
+    List<FaceResult> faces, Verdict verdict, Fingerprint fingerprint, String overlayError) {
   public ScanResult {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(status, "status");
@@ -29,8 +35,13 @@ public record ScanResult(
     }
   }
 
+  /** The same result noting that its overlay could not be written. */
+  public ScanResult withOverlayError(String message) {
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message);
+  }
+
   /** The largest face, the one the verdict is about. */
-  public java.util.Optional<FaceResult> mainFace() {
+  public Optional<FaceResult> mainFace() {
     return faces.stream().findFirst();
   }
 

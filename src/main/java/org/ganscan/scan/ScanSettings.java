@@ -2,31 +2,38 @@ package org.ganscan.scan;
 
 import java.util.List;
 import java.util.Objects;
+import org.ganscan.image.ImageLimits;
+import org.ganscan.learned.LearnedModel;
 import org.ganscan.score.Scorer;
 import org.ganscan.trait.Trait;
 
 /**
- * What a scan measures and its limits.
+ * What a scan measures and its limits. {@link StandardScan#settings} builds the standard one.
  *
- * @param pixelLimit images above this many pixels are refused before decoding
- * @param maxFileBytes files above this size are refused before reading
+ * @param limits what one input may cost to read and decode
+ * @param learned learned models run on every face (per-process models; each worker opens a session)
+ * @param evidence receives each image with a face while its pixels are at hand (overlays)
  */
-public record ScanSettings(List<Trait> traits, Scorer scorer, long pixelLimit, long maxFileBytes, EvidenceSink evidence) {
-  public ScanSettings(List<Trait> traits, Scorer scorer, long pixelLimit, long maxFileBytes) {
-    this(traits, scorer, pixelLimit, maxFileBytes, EvidenceSink.NONE);
+public record ScanSettings(List<Trait> traits, Scorer scorer, ImageLimits limits, List<LearnedModel> learned, EvidenceSink evidence) {
+  public ScanSettings(List<Trait> traits, Scorer scorer, ImageLimits limits) {
+    this(traits, scorer, limits, List.of(), EvidenceSink.NONE);
   }
 
   /** The same settings sending evidence to {@code sink}. */
   public ScanSettings withEvidence(EvidenceSink sink) {
-    return new ScanSettings(traits, scorer, pixelLimit, maxFileBytes, sink);
+    return new ScanSettings(traits, scorer, limits, learned, sink);
+  }
+
+  /** The same settings also running these learned models on every face. */
+  public ScanSettings withLearned(List<LearnedModel> models) {
+    return new ScanSettings(traits, scorer, limits, models, evidence);
   }
 
   public ScanSettings {
-    Objects.requireNonNull(evidence, "evidence");
     traits = List.copyOf(traits);
+    learned = List.copyOf(learned);
     Objects.requireNonNull(scorer, "scorer");
-    if (pixelLimit <= 0 || maxFileBytes <= 0) {
-      throw new IllegalArgumentException("limits must be positive");
-    }
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(evidence, "evidence");
   }
 }

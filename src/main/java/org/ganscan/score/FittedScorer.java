@@ -3,6 +3,9 @@ package org.ganscan.score;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.ganscan.cache.ResourceCache;
 import org.ganscan.trait.TraitScore;
 
 /**
@@ -12,13 +15,33 @@ import org.ganscan.trait.TraitScore;
 public final class FittedScorer implements Scorer {
   private static final int MAX_REASONS = 3;
   private final LogisticModel model;
+  private final FeatureSpace space;
+  private final ModelIdentity identity;
 
-  public FittedScorer(LogisticModel model) {
+  /**
+   * @throws FeatureSpace.FeatureMismatchException when the model uses a feature the space does not declare
+   */
+  public FittedScorer(LogisticModel model, FeatureSpace space, ModelIdentity identity) {
+    space.requireDeclared(model.features(), "score model " + identity.file() + " (sha256 " + identity.sha256() + ")");
     this.model = model;
+    this.space = space;
+    this.identity = identity;
   }
 
-  public static FittedScorer bundled() {
-    return new FittedScorer(LogisticModel.bundled());
+  /** The model shipped in the jar, checked against the traits' declared features. */
+  public static FittedScorer bundled(FeatureSpace space) {
+    return fromBytes(LogisticModel.bundledBytes(), LogisticModel.RESOURCE.substring(LogisticModel.RESOURCE.lastIndexOf('/') + 1), space);
+  }
+
+  /** A model file's bytes (e.g. one a user fitted), checked against the traits' declared features. */
+  public static FittedScorer fromBytes(byte[] json, String fileName, FeatureSpace space) {
+    LogisticModel model = LogisticModel.parse(json, fileName);
+    return new FittedScorer(model, space, new ModelIdentity(fileName, ResourceCache.sha256(json), model.fittedOn()));
+  }
+
+  @Override
+  public Optional<ModelIdentity> identity() {
+    return Optional.of(identity);
   }
 
   public LogisticModel model() {
@@ -27,7 +50,7 @@ public final class FittedScorer implements Scorer {
 
   @Override
   public Verdict score(List<TraitScore> traits) {
-    double[] raw = Features.extract(traits, model.features());
+    double[] raw = space.extract(traits, model.features());
     double p = model.probability(raw);
     Verdict.Label label = model.bands().label(p);
     return new Verdict(p, label, reasons(traits, raw, label));
@@ -39,9 +62,8 @@ public final class FittedScorer implements Scorer {
     List<Push> pushes = new ArrayList<>();
     for (int i = 0; i < raw.length; i++) {
       if (!Double.isNaN(raw[i])) {
-        String name = model.features().get(i);
-        String trait = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        pushes.add(new Push(trait, sign * model.weights()[i] * model.standardised(i, raw[i])));
+        String trait = space.feature(model.features().get(i)).trait();
+        pushes.add(new Push(trait, sign * model.weight(i) * model.standardised(i, raw[i])));
       }
     }
     pushes.sort(Comparator.comparingDouble(Push::amount).reversed());
@@ -67,6 +89,6 @@ public final class FittedScorer implements Scorer {
   }
 
   private static String round(double v) {
-    return String.format(java.util.Locale.ROOT, "%.4f", v);
+    return String.format(Locale.ROOT, "%.4f", v);
   }
 }

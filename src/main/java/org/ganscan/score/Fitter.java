@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -21,24 +23,48 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Fits the logistic model with Tribuo's linear SGD trainer (log loss, AdaGrad, fixed seed) on
  * standardised features, then exports it as plain weights: for two classes the softmax of
  * Tribuo's two rows is exactly the logistic of their difference. Each weight must point the way
- * its trait does ({@link Features#DIRECTIONS}); a feature whose fitted weight points against it is
- * dropped and the model refitted, and the provenance says which and why.
+ * its trait declares ({@link org.ganscan.trait.Feature#direction()}); a feature whose fitted weight
+ * points against it is dropped and the model refitted, and the provenance says which and why.
  */
-public final class Fitter {
+public final class Fitter implements FitStep {
   static final String SYNTHETIC = "synthetic";
   static final String REAL = "real";
   private static final int EPOCHS = 200;
   private static final long SEED = 20261122L;
 
-  /** One labelled feature vector. */
-  public record Sample(String id, double[] features, boolean synthetic) {}
-
+  /** Where each feature's direction is declared; null for an unconstrained fit. */
+  private final FeatureSpace space;
   private final List<String> names;
+  private final String version;
 
-  public Fitter(List<String> names) {
+  private Fitter(FeatureSpace space, List<String> names, String version) {
+    this.space = space;
     this.names = List.copyOf(names);
-    // Tribuo reports every training run at INFO; only the cli prints.
-    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+    this.version = Objects.requireNonNull(version, "version");
+  }
+
+  /**
+   * The trait fit: every weight keeps its declared direction.
+   *
+   * @param names the features to fit, in the samples' order
+   * @param version the fitted model's version, recorded in the model file
+   */
+  public static Fitter constrained(FeatureSpace space, List<String> names, String version) {
+    space.requireDeclared(names, "the fit");
+    return new Fitter(space, names, version);
+  }
+
+  /** The trait fit over every feature the space declares. */
+  public static Fitter constrained(FeatureSpace space, String version) {
+    return constrained(space, space.names(), version);
+  }
+
+  /**
+   * A fit that demands no sign per dimension, for learned embeddings whose dimensions have no
+   * declared meaning (a linear probe).
+   */
+  public static Fitter unconstrained(List<String> names, String version) {
+    return new Fitter(null, names, version);
   }
 
   /**
@@ -46,17 +72,12 @@ public final class Fitter {
    *
    * @param provenance facts to record with the model (data hash, variant, ...)
    */
+  @Override
   public LogisticModel fit(List<Sample> samples, Map<String, Object> provenance) {
     int n = names.size();
     double[] means = new double[n];
     double[] scales = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] col = column(samples, i);
-      means[i] = col.length == 0 ? 0 : java.util.Arrays.stream(col).average().orElse(0);
-      double m = means[i];
-      double var = col.length < 2 ? 1 : java.util.Arrays.stream(col).map(v -> (v - m) * (v - m)).sum() / (col.length - 1);
-      scales[i] = var > 1e-12 ? Math.sqrt(var) : 1;
-    }
+    Standardiser.fill(samples, means, scales);
     LogisticModel standardiser = new LogisticModel("tmp", names, means, scales, new double[n], 0, 1, 0, Map.of());
     List<String> active = new ArrayList<>(names);
     Map<String, String> excluded = new LinkedHashMap<>();
@@ -68,7 +89,7 @@ public final class Fitter {
         facts.put("excluded_features", excluded);
         return export(fit, means, scales, facts, samples.size());
       }
-      excluded.put(worst, String.format(java.util.Locale.ROOT,
+      excluded.put(worst, String.format(Locale.ROOT,
           "fitted weight %.3f points against the trait's direction (%+d); refitted without it", fit.weights()[names.indexOf(worst)], direction(worst)));
       active.remove(worst);
     }
@@ -78,6 +99,9 @@ public final class Fitter {
 
   /** The feature whose weight most contradicts its trait's direction, or null when none does. */
   private String worstAgainstDirection(double[] weights) {
+    if (space == null) {
+      return null;
+    }
     String worst = null;
     double most = 0;
     for (int i = 0; i < names.size(); i++) {
@@ -90,12 +114,8 @@ public final class Fitter {
     return worst;
   }
 
-  private static int direction(String name) {
-    Integer d = Features.DIRECTIONS.get(name);
-    if (d == null) {
-      throw new IllegalArgumentException("feature has no declared direction: " + name);
-    }
-    return d;
+  private int direction(String name) {
+    return space.direction(name);
   }
 
   private Fit fitOnce(List<Sample> samples, LogisticModel standardiser, List<String> active) {
@@ -106,7 +126,7 @@ public final class Fitter {
       double[] z = new double[active.size()];
       for (int j = 0; j < z.length; j++) {
         int i = names.indexOf(active.get(j));
-        z[j] = standardiser.standardised(i, s.features()[i]);
+        z[j] = standardiser.standardised(i, s.feature(i));
       }
       examples.add(new ArrayExample<>(new Label(s.synthetic() ? SYNTHETIC : REAL), featureNames, z));
     }
@@ -136,10 +156,7 @@ public final class Fitter {
     provenance.put("samples", count);
     provenance.put("trainer", fit.trainer());
     provenance.put("library", "Tribuo 4.3.2");
-    return new LogisticModel("2", names, means, scales, fit.weights(), fit.bias(), 1, 0, provenance);
+    return new LogisticModel(version, names, means, scales, fit.weights(), fit.bias(), 1, 0, provenance);
   }
 
-  private static double[] column(List<Sample> samples, int i) {
-    return samples.stream().mapToDouble(s -> s.features()[i]).filter(Double::isFinite).toArray();
-  }
 }

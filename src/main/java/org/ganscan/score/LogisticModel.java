@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,12 +39,41 @@ public record LogisticModel(
   public LogisticModel {
     Objects.requireNonNull(version, "version");
     features = List.copyOf(features);
+    means = means.clone();
+    scales = scales.clone();
+    weights = weights.clone();
     int n = features.size();
     if (means.length != n || scales.length != n || weights.length != n) {
       throw new IllegalArgumentException("model arrays must match its " + n + " features");
     }
     new Bands(syntheticThreshold, authenticThreshold);
-    provenance = provenance == null ? Map.of() : provenance;
+    provenance = provenance == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+  }
+
+  @Override
+  public double[] means() {
+    return means.clone();
+  }
+
+  @Override
+  public double[] scales() {
+    return scales.clone();
+  }
+
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /** The weight of standardised feature i. */
+  public double weight(int i) {
+    return weights[i];
+  }
+
+  /** The fit date its provenance records, or null. */
+  public String fittedOn() {
+    Object d = provenance.get("fitted_on");
+    return d == null ? null : d.toString();
   }
 
   /** Standardised feature i; a missing (or non-finite) value becomes 0, the training mean. */
@@ -70,7 +101,7 @@ public record LogisticModel(
 
   /** The same model with {@code first} recorded ahead of its own provenance. */
   public LogisticModel withProvenanceFirst(Map<String, Object> first) {
-    Map<String, Object> merged = new java.util.LinkedHashMap<>(first);
+    Map<String, Object> merged = new LinkedHashMap<>(first);
     merged.putAll(provenance);
     return new LogisticModel(version, features, means, scales, weights, bias, syntheticThreshold, authenticThreshold, merged);
   }
@@ -84,15 +115,29 @@ public record LogisticModel(
     return new Bands(syntheticThreshold, authenticThreshold);
   }
 
-  /** The model shipped in the jar. */
-  public static LogisticModel bundled() {
+  /** The model file shipped in the jar, as bytes. */
+  static byte[] bundledBytes() {
     try (InputStream in = LogisticModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the fitted score model " + RESOURCE + " is missing from this build; fit it with 'ganscan fit'");
       }
-      return JSON.readValue(in, LogisticModel.class);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** The model shipped in the jar. */
+  public static LogisticModel bundled() {
+    return parse(bundledBytes(), RESOURCE);
+  }
+
+  /** A model file's contents; {@code name} is for the message when it cannot be read. */
+  public static LogisticModel parse(byte[] json, String name) {
+    try {
+      return JSON.readValue(json, LogisticModel.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("cannot read the score model " + name + ": " + e.getMessage(), e);
     }
   }
 

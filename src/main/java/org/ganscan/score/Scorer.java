@@ -1,6 +1,7 @@
 package org.ganscan.score;
 
 import java.util.List;
+import java.util.Optional;
 import org.ganscan.trait.TraitScore;
 
 /** Turns one face's trait scores into the image's verdict. Implementations are thread-safe. */
@@ -9,4 +10,9 @@ public interface Scorer {
 
   /** Name and version of the scoring model, for provenance. */
   String describe();
+
+  /** The fitted model file behind the score, when there is one. */
+  default Optional<ModelIdentity> identity() {
+    return Optional.empty();
+  }
 }

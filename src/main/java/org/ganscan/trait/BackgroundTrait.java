@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ganscan.face.Region;
@@ -19,11 +20,19 @@ public final class BackgroundTrait implements Trait {
   static final double MIDPOINT = 60;
   static final double SPREAD = -20;
 
+  private static final List<Feature> FEATURES =
+      List.of(Feature.value(NAME, -1, Feature.Transform.log10(1), "fewer straight structures"));
+
   private final Lines lines = new Lines();
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override

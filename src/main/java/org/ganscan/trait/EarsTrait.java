@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +23,17 @@ public final class EarsTrait implements Trait {
   static final int MIN_PIXELS = 60;
   static final double MIDPOINT = 0.6;
   static final double SPREAD = 0.15;
+  private static final List<Feature> FEATURES =
+      List.of(Feature.value(NAME, 1, Feature.Transform.IDENTITY, "ears that differ more"));
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override

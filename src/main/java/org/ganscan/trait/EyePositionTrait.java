@@ -1,6 +1,8 @@
 package org.ganscan.trait;
 
+import org.ganscan.face.EyeGeometry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ganscan.face.NormalizedPoint;
 
@@ -23,16 +25,46 @@ public final class EyePositionTrait implements Trait {
   static final double MIN_RATIO = 0.7;
   static final double MAX_RATIO = 1.5;
 
+  /**
+   * The measurement's precision as a fraction of the width: the mesh-contour eye centres of the dev
+   * set's aligned StyleGAN faces scatter by 0.55-0.72 % per coordinate around the template
+   * (EyePositionTraitTest holds them under 1 %), so distances below about 1 % are noise and the
+   * model sees them as one.
+   */
+  static final double PRECISION = 0.01;
+
+  static final Feature DISTANCE = Feature.value(NAME, -1, Feature.Transform.log10(PRECISION), "eyes nearer the FFHQ template");
+  /**
+   * How exactly the crop follows the recipe: StyleGAN reproduces the mean crop, while real photos
+   * aligned by the recipe carry their own landmark detector's errors. Only meaningful on the
+   * template, so off it these do not vote.
+   */
+  static final Feature EYE_LINE_OFFSET = Feature.detail(NAME, "eye_line_offset", -1, Feature.Transform.log10(0.001),
+      "eye line nearer the template's height").onlyWhenValueAtMost(MIDPOINT);
+  static final Feature ROLL = Feature.detail(NAME, "roll_abs_deg", -1, Feature.Transform.log10(0.2),
+      "eyes levelled as the FFHQ crop levels them").onlyWhenValueAtMost(MIDPOINT);
+  private static final List<Feature> FEATURES = List.of(DISTANCE, EYE_LINE_OFFSET, ROLL);
+
+  /** Detail keys of the template spots the face was measured against (fractions of width and height), for overlays. */
+  public static final String TEMPLATE_RIGHT_U = "template_right_u";
+  public static final String TEMPLATE_LEFT_U = "template_left_u";
+  public static final String TEMPLATE_V = "template_v";
+
   @Override
   public String name() {
     return NAME;
   }
 
   @Override
+  public List<Feature> features() {
+    return FEATURES;
+  }
+
+  @Override
   public TraitScore measure(TraitInput input) {
     int w = input.portrait().width();
     int h = input.portrait().height();
-    EyeGeometry eyes = EyeGeometry.of(input.face(), w, h);
+    EyeGeometry eyes = input.eyes();
     FfhqTemplate template = templateFor(eyes);
     double rightPx = eyes.right().distanceTo(template.rightEye().toPixels(w, h));
     double leftPx = eyes.left().distanceTo(template.leftEye().toPixels(w, h));
@@ -48,13 +80,13 @@ public final class EyePositionTrait implements Trait {
     // aligned by the recipe carry their own landmark detector's errors (dev set: eye-line offset
     // median 0.17 % vs 0.37 % of the height, roll 0.5 vs 0.9 degrees).
     double eyeLine = (eyes.rightNorm().v() + eyes.leftNorm().v()) / 2;
-    detail.put("eye_line_offset", Math.abs(eyeLine - template.rightEye().v()));
-    detail.put("roll_abs_deg", Math.abs(eyes.rollDegrees()));
+    detail.put(EYE_LINE_OFFSET.detail(), Math.abs(eyeLine - template.rightEye().v()));
+    detail.put(ROLL.detail(), Math.abs(eyes.rollDegrees()));
     double predictedIod = template.leftEye().u() - template.rightEye().u();
     detail.put("scale_offset", Math.abs(eyes.interocularPx() / w - predictedIod));
-    detail.put("template_right_u", template.rightEye().u());
-    detail.put("template_left_u", template.leftEye().u());
-    detail.put("template_v", template.rightEye().v());
+    detail.put(TEMPLATE_RIGHT_U, template.rightEye().u());
+    detail.put(TEMPLATE_LEFT_U, template.leftEye().u());
+    detail.put(TEMPLATE_V, template.rightEye().v());
     return new TraitScore(NAME, fraction, "fraction_of_width", score, why(template, fraction, worstPx), detail);
   }
 

@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +23,17 @@ public final class EyesTrait implements Trait {
   static final double MIN_HIGHLIGHT = 40;
   static final double MIDPOINT = 0.25;
   static final double SPREAD = 0.07;
+  private static final List<Feature> FEATURES =
+      List.of(Feature.value(NAME, 1, Feature.Transform.IDENTITY, "corneal highlights that disagree more"));
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   private record Highlight(double u, double v, double share) {}

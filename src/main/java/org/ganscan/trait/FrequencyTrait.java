@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ganscan.face.PixelPoint;
@@ -21,11 +22,20 @@ public final class FrequencyTrait implements Trait {
   static final double MIDPOINT = 1.5;
   static final double SPREAD = 0.2;
 
+  static final Feature GRID_PEAK = Feature.value(NAME, 1, Feature.Transform.IDENTITY, "stronger up-sampling peaks");
+  static final Feature HIGH_TO_MID = Feature.detail(NAME, "high_to_mid_power", 1, Feature.Transform.IDENTITY, "excess high-frequency power");
+  private static final List<Feature> FEATURES = List.of(GRID_PEAK, HIGH_TO_MID);
+
   private final Spectrum spectrum = new Spectrum();
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override
@@ -48,7 +58,7 @@ public final class FrequencyTrait implements Trait {
     double tail = ring[2];
     double score = Pixels.logistic(value, MIDPOINT, SPREAD);
     Map<String, Double> detail = new LinkedHashMap<>();
-    detail.put("high_to_mid_power", tail);
+    detail.put(HIGH_TO_MID.detail(), tail);
     detail.put("off_grid_peak_log10", Math.log10(ring[0] / Math.max(1e-9, ring[1])));
     detail.put("patch_px", (double) n);
     String why = String.format(

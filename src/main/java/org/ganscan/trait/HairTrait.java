@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,11 +22,21 @@ public final class HairTrait implements Trait {
   /** Between the dev set's median coherence of real hair (0.73) and of GAN hair (0.74) on originals: a weak signal alone. */
   static final double MIDPOINT = 0.70;
   static final double SPREAD = -0.05;
+  static final Feature COHERENCE = Feature.value(NAME, -1, Feature.Transform.IDENTITY, "less coherent strands");
+  /** Absent when the hair/background edge is too short to measure. */
+  static final Feature EDGE_CONTRAST = Feature.detail(NAME, "edge_contrast", -1, Feature.Transform.IDENTITY,
+      "hair melting into the background").mayBeAbsent();
+  private static final List<Feature> FEATURES = List.of(COHERENCE, EDGE_CONTRAST);
   private static final StructureTensor TENSOR = new StructureTensor();
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override
@@ -44,7 +55,7 @@ public final class HairTrait implements Trait {
     double score = Pixels.logistic(coherence, MIDPOINT, SPREAD);
     Map<String, Double> detail = new LinkedHashMap<>();
     if (Double.isFinite(edgeContrast)) {
-      detail.put("edge_contrast", edgeContrast);
+      detail.put(EDGE_CONTRAST.detail(), edgeContrast);
     }
     detail.put("hair_px", (double) hair.area());
     String why = String.format(

@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +22,17 @@ public final class HighlightsTrait implements Trait {
   /** log10 share at which the score is 0.5 (0.1 % of the image), and the slope. */
   static final double MIDPOINT = -3.0;
   static final double SPREAD = -0.35;
+  private static final List<Feature> FEATURES =
+      List.of(Feature.value(NAME, -1, Feature.Transform.log10(FLOOR), "fewer clipped pixels"));
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.ganscan.trait;
 
+import java.util.List;
+
 /** One measurable GAN tell. Implementations are immutable and thread-safe and never modify their input. */
 public interface Trait {
   /** Stable identifier used as the key in output records. */
@@ -7,4 +9,12 @@ public interface Trait {
 
   /** Measures the trait on one face. */
   TraitScore measure(TraitInput input);
+
+  /**
+   * The features this trait offers the score, in the score's order; empty for a trait that is
+   * measured and reported but not weighed.
+   */
+  default List<Feature> features() {
+    return List.of();
+  }
 }

@@ -1,5 +1,6 @@
 package org.ganscan.trait;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +19,18 @@ public final class TypicalityTrait implements Trait {
   public static final String NAME = "typicality";
   /** Logit at which the score is 0.5, and the slope. */
   static final double MIDPOINT = 25;
+  private static final List<Feature> FEATURES =
+      List.of(Feature.value(NAME, 1, Feature.Transform.IDENTITY, "a more average, easier face"));
   static final double SPREAD = 2;
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public List<Feature> features() {
+    return FEATURES;
   }
 
   @Override

@@ -1,5 +1,6 @@
-package org.ganscan.group;
+package org.ganscan.fingerprint;
 
+import org.ganscan.face.PixelPoint;
 import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.PerceptualHash;
 import org.ganscan.imaging.Spectrum;
@@ -7,7 +8,7 @@ import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;
 import org.ganscan.imaging.Transforms;
 
-/** Computes an image's {@link Fingerprint}. Stateless and thread-safe. */
+/** Computes an image's {@link Fingerprint}. Not thread-safe (its OpenCV helpers are per worker). */
 public final class Fingerprinter {
   static final int TRACE_SIDE = 64;
   static final int TRACE_BINS = 16;
@@ -17,18 +18,21 @@ public final class Fingerprinter {
   private final Spectrum spectrum = new Spectrum();
   private final Tensors tensors = new Tensors();
 
-  public Fingerprint of(RgbImage image, Member m) {
+  /**
+   * @param rightEye the main face's right eye centre in image pixels (the subject's right), null without a face
+   * @param leftEye the main face's left eye centre, null without a face
+   */
+  public Fingerprint of(RgbImage image, PixelPoint rightEye, PixelPoint leftEye) {
     long[] whole = hash.whole(image);
     double colour = colourfulness(image);
     long[] centres = {hash.whole(Transforms.crop(image, 0.10))[0], hash.whole(Transforms.crop(image, 0.20))[0]};
-    if (!m.hasFace()) {
+    if (rightEye == null || leftEye == null) {
       return new Fingerprint(whole, null, colour, null, null, centres);
     }
-    double[] l = m.landmarks();
-    double rx = l[0] * image.width();
-    double ry = l[1] * image.height();
-    double lx = l[2] * image.width();
-    double ly = l[3] * image.height();
+    double rx = rightEye.x();
+    double ry = rightEye.y();
+    double lx = leftEye.x();
+    double ly = leftEye.y();
     double iod = Math.hypot(lx - rx, ly - ry);
     double angle = Math.atan2(ly - ry, lx - rx);
     double cx = (rx + lx) / 2;

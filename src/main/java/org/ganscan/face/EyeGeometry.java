@@ -1,10 +1,6 @@
-package org.ganscan.trait;
+package org.ganscan.face;
 
 import java.util.Objects;
-import org.ganscan.face.Face;
-import org.ganscan.face.Landmarks;
-import org.ganscan.face.NormalizedPoint;
-import org.ganscan.face.PixelPoint;
 
 /**
  * Where a face's eyes are: centres in pixels and as fractions of the image, the distance between

@@ -1,4 +1,4 @@
-package org.ganscan.report;
+package org.ganscan.records;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -4,14 +4,17 @@ import org.ganscan.cache.ResourceCache;
 
 /**
  * Points ONNX Runtime at native libraries unpacked once into the cache, before any ONNX Runtime or
- * DJL class loads, and turns off DJL's call-home. ganscan never opens a network connection.
+ * DJL class loads, and turns off DJL's call-home. ganscan never opens a network connection. These
+ * are process-wide system properties, so only the explicit initialiser
+ * ({@code org.ganscan.scan.Natives}) calls this; model loading checks it was done.
  */
-final class OrtNatives {
+public final class OnnxRuntimeSetup {
   static final String ORT_VERSION = "1.28.0";
 
-  private OrtNatives() {}
+  private OnnxRuntimeSetup() {}
 
-  static void prepare() {
+  /** Sets the properties (where the user has not) and unpacks the natives; idempotent. */
+  public static void prepare() {
     Holder.touch();
   }
 

@@ -1,0 +1,54 @@
+package org.ganscan.records;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.ganscan.fingerprint.Fingerprint;
+import org.ganscan.scan.ScanResult;
+import org.ganscan.scan.ToolInfo;
+import org.ganscan.score.Verdict;
+
+/**
+ * The published per-file record (docs/scan-record.schema.json) as a typed value: what
+ * {@link ScanRecordCodec} writes and reads back. Every reader (group, report, batch jobs) consumes
+ * these, never field names.
+ *
+ * @param score probability of synthetic, null exactly when the verdict is not_applicable
+ * @param fingerprint what grouping compares; null when not decoded, or in records of version 1
+ * @param overlayError why the overlay could not be written, or null
+ * @param groups ids of the groups the image belongs to; null when the record was not grouped
+ * @param recordVersion the record layout's version ({@link ScanRecordCodec#VERSION} when written now)
+ */
+public record ScanRecord(
+    String path, String sha256, ScanResult.Status status, String error, Integer width, Integer height, String format,
+    List<FaceRecord> faces, Double score, Verdict.Label verdict, List<String> reasons, Fingerprint fingerprint,
+    String overlayError, List<String> groups, int recordVersion, ToolInfo tool) {
+  public ScanRecord {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(status, "status");
+    faces = List.copyOf(faces);
+    Objects.requireNonNull(verdict, "verdict");
+    reasons = List.copyOf(reasons);
+    groups = groups == null ? null : List.copyOf(groups);
+    Objects.requireNonNull(tool, "tool");
+    new Verdict(score, verdict, reasons); // the verdict's own rules
+  }
+
+  /** The record of one scan result. */
+  public static ScanRecord of(ScanResult r, ToolInfo tool) {
+    return new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(),
+        r.faces().stream().map(FaceRecord::of).toList(), r.verdict().score(), r.verdict().label(), r.verdict().reasons(),
+        r.fingerprint(), r.overlayError(), null, ScanRecordCodec.VERSION, tool);
+  }
+
+  /** The same record with its group ids. */
+  public ScanRecord withGroups(List<String> ids) {
+    return new ScanRecord(path, sha256, status, error, width, height, format, faces, score, verdict, reasons, fingerprint,
+        overlayError, ids, recordVersion, tool);
+  }
+
+  /** The largest face, the one the verdict is about. */
+  public Optional<FaceRecord> mainFace() {
+    return faces.stream().findFirst();
+  }
+}

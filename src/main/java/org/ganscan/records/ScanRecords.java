@@ -1,0 +1,77 @@
+package org.ganscan.records;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.ganscan.face.NormalizedPoint;
+import org.ganscan.face.PixelPoint;
+import org.ganscan.group.FaceLandmarks;
+import org.ganscan.group.Member;
+
+/** Files of scan records (JSON Lines) and the grouped output written from them. */
+public final class ScanRecords {
+  private ScanRecords() {}
+
+  /**
+   * Every record of a JSON Lines file, in order; blank lines are skipped.
+   *
+   * @throws java.io.IOException naming the file and line of a line that is not a scan record
+   */
+  public static List<ScanRecord> read(Path jsonl) throws IOException {
+    List<ScanRecord> out = new ArrayList<>();
+    int line = 0;
+    for (String s : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+      line++;
+      if (s.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(ScanRecordCodec.fromJsonLine(s));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(jsonl + " line " + line + ": not a ganscan scan record: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The record as grouping sees it: the main face's landmarks as fractions of the frame, and the fingerprint. */
+  public static Member member(ScanRecord r) {
+    int w = r.width() == null ? 0 : r.width();
+    int h = r.height() == null ? 0 : r.height();
+    FaceLandmarks landmarks = r.mainFace().filter(f -> w > 0 && h > 0).map(f -> {
+      var k = f.detection().keypoints();
+      return new FaceLandmarks(f.eyes().rightNorm(), f.eyes().leftNorm(), norm(k.nose(), w, h), norm(k.mouth(), w, h),
+          norm(k.rightEar(), w, h), norm(k.leftEar(), w, h));
+    }).orElse(null);
+    return new Member(r.path(), r.sha256(), w, h, landmarks, r.fingerprint());
+  }
+
+  private static NormalizedPoint norm(PixelPoint p, int w, int h) {
+    return new NormalizedPoint(p.x() / w, p.y() / h);
+  }
+
+  /** Writes the records, each with its group ids (possibly none), as JSON Lines. */
+  public static void writeJsonl(Path out, List<ScanRecord> records, Map<String, List<String>> groupsByPath) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (ScanRecord r : records) {
+        w.write(ScanRecordCodec.toJsonLine(r.withGroups(groupsByPath.getOrDefault(r.path(), List.of()))));
+        w.write('\n');
+      }
+    }
+  }
+
+  /** Writes the records in the scan's CSV layout with the groups column. */
+  public static void writeCsv(Path out, List<ScanRecord> records, Map<String, List<String>> groupsByPath) throws IOException {
+    try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), ScanCsv.format(true))) {
+      for (ScanRecord r : records) {
+        printer.printRecord(ScanCsv.row(r.withGroups(groupsByPath.getOrDefault(r.path(), List.of()))));
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.ganscan.scan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.ganscan.face.FaceModels;
+import org.ganscan.image.ImageLimits;
+import org.ganscan.score.FeatureSpace;
+import org.ganscan.score.FittedScorer;
+import org.ganscan.trait.Trait;
+import org.ganscan.trait.Traits;
+
+/**
+ * The standard scan, built in one place for every caller (the cli, eval, bench, report, tests and
+ * batch jobs): the traits, the score model checked against their declared features, the limits,
+ * the face models loaded once and the provenance every record carries. Opening one runs the
+ * explicit native initialiser ({@link Natives#init}) first.
+ *
+ * <p>Per process, open one and share it: its models are shared by every worker, and each worker
+ * thread gets its own {@link Pipeline} ({@link #pipeline()} or a {@link Scanner}).
+ */
+public final class StandardScan implements AutoCloseable {
+  private final ScanSettings settings;
+  private final FaceModels models;
+  private final ToolInfo tool;
+
+  private StandardScan(ScanSettings settings, FaceModels models) {
+    this.settings = settings;
+    this.models = models;
+    this.tool = new ToolInfo(ToolInfo.currentVersion(), models.checksums(), settings.scorer().describe(), settings.scorer().identity());
+  }
+
+  /** The standard traits, in output order. */
+  public static List<Trait> traits() {
+    return Traits.all();
+  }
+
+  /** The feature space the standard traits declare. */
+  public static FeatureSpace features() {
+    return FeatureSpace.of(traits());
+  }
+
+  /**
+   * The standard settings: every trait, scored by the bundled model (or {@code modelFile}, one a
+   * user fitted), checked against the traits' declared features.
+   *
+   * @throws FeatureSpace.FeatureMismatchException when the model uses a feature no trait declares
+   */
+  public static ScanSettings settings(ImageLimits limits, Path modelFile) {
+    List<Trait> traits = traits();
+    FeatureSpace space = FeatureSpace.of(traits);
+    FittedScorer scorer = modelFile == null ? FittedScorer.bundled(space) : FittedScorer.fromBytes(read(modelFile), modelFile.getFileName().toString(), space);
+    return new ScanSettings(traits, scorer, limits);
+  }
+
+  /** The standard settings with the bundled model. */
+  public static ScanSettings settings(ImageLimits limits) {
+    return settings(limits, null);
+  }
+
+  /**
+   * Initialises the natives, then loads the face models for {@code settings}.
+   *
+   * @param quietModelLoads silence native standard error while models load (a process-wide
+   *     effect: for an entry point that owns the terminal)
+   */
+  public static StandardScan open(ScanSettings settings, boolean quietModelLoads) {
+    Natives.init();
+    return new StandardScan(settings, FaceModels.load(quietModelLoads));
+  }
+
+  /** The standard scan with the bundled model. */
+  public static StandardScan open(ImageLimits limits, boolean quietModelLoads) {
+    return open(settings(limits), quietModelLoads);
+  }
+
+  public ScanSettings settings() {
+    return settings;
+  }
+
+  public FaceModels models() {
+    return models;
+  }
+
+  /** Provenance for every record this scan writes. */
+  public ToolInfo tool() {
+    return tool;
+  }
+
+  /** One worker's pipeline; not thread-safe, close it when done. */
+  public Pipeline pipeline() {
+    return new Pipeline(settings, models.newAnalyzer());
+  }
+
+  /** A batch runner on {@code threads} workers. */
+  public Scanner scanner(int threads) {
+    return new Scanner(models, settings, threads);
+  }
+
+  /** A batch runner whose images with a face also go to {@code evidence} (overlays). */
+  public Scanner scanner(int threads, EvidenceSink evidence) {
+    return new Scanner(models, settings.withEvidence(evidence), threads);
+  }
+
+  private static byte[] read(Path modelFile) {
+    try {
+      return Files.readAllBytes(modelFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the score model " + modelFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    models.close();
+  }
+}
