@@ -29,7 +29,7 @@ class ArchitectureTest {
       Map.entry("fingerprint", Set.of("face", "imaging")),
       Map.entry("learned", Set.of("face", "image", "imaging", "inference")),
       Map.entry("scan", Set.of("face", "fingerprint", "image", "imaging", "inference", "learned", "score", "trait")),
-      Map.entry("group", Set.of("face", "fingerprint", "trait")),
+      Map.entry("group", Set.of("face", "fingerprint", "imaging", "trait")),
       Map.entry("records", Set.of("cache", "face", "fingerprint", "group", "learned", "scan", "score", "trait")),
       Map.entry("eval", Set.of("cache", "face", "image", "imaging", "scan", "score", "trait")),
       Map.entry("report", Set.of("face", "group", "imaging", "records", "scan", "score", "trait")),

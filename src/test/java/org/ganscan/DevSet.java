@@ -59,9 +59,9 @@ public final class DevSet {
   /** Every dev-set file scanned once with the real models, keyed by relative path. */
   public static synchronized Map<String, ScanResult> scan() {
     if (scanned == null) {
-      ScanSettings settings = new ScanSettings(List.of(new EyePositionTrait()), new EyePositionScorer(), 100_000_000L, 1L << 30);
+      ScanSettings settings = new ScanSettings(List.of(new EyePositionTrait()), new EyePositionScorer(), org.ganscan.image.ImageLimits.DEFAULT);
       Map<String, ScanResult> out = new HashMap<>();
-      try (FaceModels models = FaceModels.load(); Scanner scanner = new Scanner(models, settings, 2)) {
+      try (FaceModels models = org.ganscan.TestScan.models(); Scanner scanner = new Scanner(models, settings, 2)) {
         for (ScanResult r : scanner.scanAll(InputFiles.expand(List.of(root())))) {
           out.put(root().relativize(Path.of(r.path())).toString(), r);
         }

@@ -22,7 +22,7 @@ public final class OpenCv {
 
   /**
    * Sets OpenCV's own thread pool size, a process-wide setting; only the explicit initialiser
-   * ({@code org.ganscan.scan.Natives}) calls it.
+   * (the scan stage's {@code Natives}) calls it.
    */
   public static void setThreads(int threads) {
     load();

@@ -46,7 +46,7 @@ public final class BlazeFaceModel implements AutoCloseable {
 
   public BlazeFaceModel(ModelCatalog catalog, Variant variant) {
     if (!"true".equals(System.getProperty("ai.djl.offline"))) {
-      throw new IllegalStateException("DJL is not in offline mode: call org.ganscan.scan.Natives.init() (or set -Dai.djl.offline=true)"
+      throw new IllegalStateException("DJL is not in offline mode: call Natives.init() of the scan stage (or set -Dai.djl.offline=true)"
           + " before loading models; ganscan never opens a network connection");
     }
     this.variant = variant;

@@ -6,7 +6,7 @@ import org.ganscan.cache.ResourceCache;
  * Points ONNX Runtime at native libraries unpacked once into the cache, before any ONNX Runtime or
  * DJL class loads, and turns off DJL's call-home. ganscan never opens a network connection. These
  * are process-wide system properties, so only the explicit initialiser
- * ({@code org.ganscan.scan.Natives}) calls this; model loading checks it was done.
+ * (the scan stage's {@code Natives}) calls this; model loading checks it was done.
  */
 public final class OnnxRuntimeSetup {
   static final String ORT_VERSION = "1.28.0";

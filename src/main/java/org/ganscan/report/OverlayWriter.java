@@ -24,7 +24,7 @@ import org.ganscan.face.NormalizedPoint;
 import org.ganscan.trait.BackgroundTrait;
 import org.ganscan.trait.EarsTrait;
 import org.ganscan.trait.HairTrait;
-import org.ganscan.trait.HighlightsTrait;
+import org.ganscan.trait.ClippedPixelsTrait;
 import org.ganscan.trait.TraitScore;
 
 /**
@@ -65,7 +65,7 @@ public final class OverlayWriter implements EvidenceSink {
     var image = findings.portrait().image();
     try (Canvas c = new Canvas(image, MIN_SIDE)) {
       regions(c, findings.mainRegions(), face.traits());
-      c.outline(HighlightsTrait.clippedPixels(image), image.width(), image.height(), 1.0, BLACK);
+      c.outline(ClippedPixelsTrait.clippedPixels(image), image.width(), image.height(), 1.0, BLACK);
       PixelBox b = face.face().detection().box();
       c.box(b.x(), b.y(), b.w(), b.h(), BLUE);
       Keypoints k = face.face().detection().keypoints();

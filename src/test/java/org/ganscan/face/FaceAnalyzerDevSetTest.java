@@ -61,9 +61,9 @@ class FaceAnalyzerDevSetTest {
 
   @Test
   void personMaskCoversTheFaceButNotTheWholeFrame() throws Exception {
-    var decoder = new org.ganscan.image.PortraitDecoder(100_000_000L);
-    var portrait = decoder.decode(org.ganscan.image.EncodedFile.read(DevSet.file("gan/fakeav__10.png"), 1L << 30));
-    try (FaceModels models = FaceModels.load(); FaceAnalyzer analyzer = models.newAnalyzer()) {
+    var decoder = org.ganscan.image.ImageLimits.DEFAULT.decoder();
+    var portrait = decoder.decode(org.ganscan.image.ImageLimits.DEFAULT.read(DevSet.file("gan/fakeav__10.png")));
+    try (FaceModels models = org.ganscan.TestScan.models(); FaceAnalyzer analyzer = models.newAnalyzer()) {
       FaceAnalysis a = analyzer.analyze(portrait.image());
       assertEquals(1, a.faces().size());
       PersonMask mask = a.personMask().orElseThrow();
@@ -75,9 +75,9 @@ class FaceAnalyzerDevSetTest {
 
   @Test
   void analysisIsDeterministic() throws Exception {
-    var decoder = new org.ganscan.image.PortraitDecoder(100_000_000L);
-    var portrait = decoder.decode(org.ganscan.image.EncodedFile.read(DevSet.images("real").get(3), 1L << 30));
-    try (FaceModels models = FaceModels.load(); FaceAnalyzer a = models.newAnalyzer(); FaceAnalyzer b = models.newAnalyzer()) {
+    var decoder = org.ganscan.image.ImageLimits.DEFAULT.decoder();
+    var portrait = decoder.decode(org.ganscan.image.ImageLimits.DEFAULT.read(DevSet.images("real").get(3)));
+    try (FaceModels models = org.ganscan.TestScan.models(); FaceAnalyzer a = models.newAnalyzer(); FaceAnalyzer b = models.newAnalyzer()) {
       assertEquals(a.analyze(portrait.image()).faces(), b.analyze(portrait.image()).faces());
     }
   }

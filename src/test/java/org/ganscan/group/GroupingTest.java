@@ -24,19 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Planted groups among dev-set images. */
 class GroupingTest {
+  /** The member grouping reads from the scan record, under the path {@code rel}. */
   private static Member member(String rel, ScanResult r) {
-    var f = r.mainFace().orElse(null);
-    if (f == null) {
-      return new Member(rel, r.sha256(), r.width() == null ? 0 : r.width(), r.height() == null ? 0 : r.height(), null);
-    }
-    int w = r.width();
-    int h = r.height();
-    var k = f.face().detection().keypoints();
-    return new Member(rel, r.sha256(), w, h, new double[] {
-      f.eyes().rightNorm().u(), f.eyes().rightNorm().v(), f.eyes().leftNorm().u(), f.eyes().leftNorm().v(),
-      k.nose().x() / w, k.nose().y() / h, k.mouth().x() / w, k.mouth().y() / h,
-      k.rightEar().x() / w, k.rightEar().y() / h, k.leftEar().x() / w, k.leftEar().y() / h});
+    Member m = org.ganscan.records.ScanRecords.member(org.ganscan.records.ScanRecord.of(r, TOOL));
+    return new Member(rel, m.sha256(), m.width(), m.height(), m.landmarks(), m.fingerprint());
   }
+
+  private static final org.ganscan.scan.ToolInfo TOOL = new org.ganscan.scan.ToolInfo("test", java.util.Map.of(), "test", java.util.Optional.empty());
 
   /** FFHQ-aligned GAN faces among unaligned real faces and no-face images. */
   private static List<Member> planted() {
@@ -81,7 +75,7 @@ class GroupingTest {
   void findsTheTemplateAfterTheWholeBatchIsReCropped() {
     // Every image cropped by the same offset and scale: normalised landmarks move as u' = (u - 0.1) / 0.8.
     List<Member> cropped = planted().stream().map(m -> m.hasFace()
-        ? new Member(m.path(), m.sha256(), m.width(), m.height(), recrop(m.landmarks())) : m).toList();
+        ? new Member(m.path(), m.sha256(), m.width(), m.height(), recrop(m.landmarks()), m.fingerprint()) : m).toList();
     Set<String> gan = plantedGan(cropped);
     Group best = new TemplateClusters().find(cropped).stream()
         .max(java.util.Comparator.comparingInt(g -> g.members().size())).orElseThrow();
@@ -92,17 +86,18 @@ class GroupingTest {
     assertTrue(best.why().contains("another shared framing"), best.why());
   }
 
-  private static double[] recrop(double[] l) {
+  private static FaceLandmarks recrop(FaceLandmarks landmarks) {
+    double[] l = landmarks.coordinates();
     double[] out = new double[l.length];
     for (int i = 0; i < l.length; i++) {
       out[i] = (l[i] - 0.1) / 0.8;
     }
-    return out;
+    return FaceLandmarks.of(out);
   }
 
   @Test
   void groupsReusedCopiesWithTheirSourceAndNothingElse(@TempDir Path dir) throws Exception {
-    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    PortraitDecoder decoder = org.ganscan.image.ImageLimits.DEFAULT.decoder();
     Encoder encoder = new Encoder();
     List<Path> sources = new ArrayList<>();
     sources.addAll(DevSet.images("gan").subList(0, 5));
@@ -110,7 +105,7 @@ class GroupingTest {
     List<Member> members = new ArrayList<>();
     Map<String, ScanResult> scanned = DevSet.scan();
     for (Path src : sources) {
-      RgbImage img = decoder.decode(EncodedFile.read(src, 1L << 30)).image();
+      RgbImage img = decoder.decode(org.ganscan.image.ImageLimits.DEFAULT.read(src)).image();
       String name = src.getFileName().toString();
       Path orig = Files.copy(src, dir.resolve(name));
       write(dir.resolve(name + ".small.jpg"), encoder.jpeg(encoder.fitWithin(img, img.longestSide() * 3 / 4), 80));
@@ -120,9 +115,9 @@ class GroupingTest {
       members.add(member(orig.toString(), scanned.get(DevSet.root().relativize(src).toString())));
     }
     // Copies get their landmarks from a fresh scan.
-    try (var models = org.ganscan.face.FaceModels.load();
+    try (var models = org.ganscan.TestScan.models();
         var scanner = new org.ganscan.scan.Scanner(models, new org.ganscan.scan.ScanSettings(
-            List.of(new org.ganscan.trait.EyePositionTrait()), new org.ganscan.score.EyePositionScorer(), 100_000_000L, 1L << 30), 2)) {
+            List.of(new org.ganscan.trait.EyePositionTrait()), new org.ganscan.score.EyePositionScorer(), org.ganscan.image.ImageLimits.DEFAULT), 2)) {
       List<Path> copies;
       try (var s = Files.list(dir)) {
         copies = s.filter(p -> p.getFileName().toString().matches(".*\\.(small\\.jpg|mirror\\.png|grey\\.png|crop\\.png)")).sorted().toList();

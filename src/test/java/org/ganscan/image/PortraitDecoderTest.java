@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PortraitDecoderTest {
-  private final PortraitDecoder decoder = new PortraitDecoder(PortraitDecoder.DEFAULT_PIXEL_LIMIT);
+  private final PortraitDecoder decoder = new PortraitDecoder(org.ganscan.image.ImageLimits.DEFAULT_MAX_PIXELS);
 
   private Portrait decode(Path p) throws ImageException {
-    return decoder.decode(EncodedFile.read(p, 1L << 30));
+    return decoder.decode(org.ganscan.image.ImageLimits.DEFAULT.read(p));
   }
 
   @Test

@@ -50,7 +50,7 @@ class HtmlReportBrowserTest {
     Files.createDirectories(hostile.getParent());
     Files.copy(DevSet.images("real").get(0), hostile);
     Path out = dir.resolve("out");
-    assertEquals(0, run("group", batch.toString(), "--out-dir", out.toString()));
+    assertEquals(0, run("group", batch.toString(), "--out-dir", out.toString(), "--overlays", out.resolve("overlays").toString()));
     Path html = out.resolve("report.html");
     assertEquals(0, run("report", out.resolve("results.jsonl").toString(), "--groups", out.resolve("groups.json").toString(), "-o", html.toString()));
     String page = Files.readString(html);

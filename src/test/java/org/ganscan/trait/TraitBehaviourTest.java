@@ -30,7 +30,7 @@ class TraitBehaviourTest {
 
   @BeforeAll
   static void load() {
-    models = FaceModels.load();
+    models = org.ganscan.TestScan.models();
     analyzer = models.newAnalyzer();
   }
 
@@ -43,19 +43,19 @@ class TraitBehaviourTest {
   private static TraitInput input(RgbImage image) {
     Portrait p = new Portrait(java.nio.file.Path.of("x.png"), "0".repeat(64), org.ganscan.image.ImageFormat.PNG, image);
     FaceAnalysis a = analyzer.analyze(image);
-    GreyImage frame = RASTER.grey(image, 1024);
+    GreyImage frame = RASTER.grey(image, TraitInput.ANALYSIS_SIDE);
     return new TraitInput(p, a.faces().get(0), a.personMask(), frame, FaceRegions.of(a.faces().get(0), a.personMask(), frame, RASTER));
   }
 
   private static RgbImage image(String name) throws Exception {
-    return new PortraitDecoder(100_000_000L).decode(EncodedFile.read(DevSet.file(name), 1L << 30)).image();
+    return org.ganscan.image.ImageLimits.DEFAULT.decoder().decode(org.ganscan.image.ImageLimits.DEFAULT.read(DevSet.file(name))).image();
   }
 
   /** The image shrunk to fit {@code side} px and re-encoded as JPEG at {@code quality}, decoded again. */
   private static RgbImage recompressed(RgbImage image, int side, int quality) throws Exception {
     org.ganscan.imaging.Encoder enc = new org.ganscan.imaging.Encoder();
     byte[] jpeg = enc.jpeg(enc.fitWithin(image, side), quality);
-    return new PortraitDecoder(100_000_000L).decode(new EncodedFile(java.nio.file.Path.of("copy.jpg"), jpeg, "0".repeat(64))).image();
+    return org.ganscan.image.ImageLimits.DEFAULT.decoder().decode(new EncodedFile(java.nio.file.Path.of("copy.jpg"), jpeg, "0".repeat(64))).image();
   }
 
   @Test
@@ -113,7 +113,7 @@ class TraitBehaviourTest {
 
   @Test
   void eyesCompareTheTwoCornealHighlights() throws Exception {
-    TraitScore t = new EyesTrait().measure(input(image("gan/fakeav__10.png")));
+    TraitScore t = new CornealHighlightsTrait().measure(input(image("gan/fakeav__10.png")));
     assertTrue(t.measured(), t.why());
     assertTrue(t.detail().containsKey("position_difference"));
     assertTrue(t.why().startsWith("eyes: corneal highlights"));
@@ -130,7 +130,7 @@ class TraitBehaviourTest {
 
   @Test
   void highlightsCountClippedPixelsAndSurviveAvatarRecompression() throws Exception {
-    HighlightsTrait trait = new HighlightsTrait();
+    ClippedPixelsTrait trait = new ClippedPixelsTrait();
     RgbImage gan = image("gan/fakeav__10.png");
     RgbImage real = image("real/sg3pt__ffhq_23558.png");
     for (RgbImage original : List.of(gan, real)) {

@@ -33,14 +33,14 @@ class TraitContractTest {
 
   @BeforeAll
   static void analyse() throws Exception {
-    models = FaceModels.load();
-    PortraitDecoder decoder = new PortraitDecoder(100_000_000L);
+    models = org.ganscan.TestScan.models();
+    PortraitDecoder decoder = org.ganscan.image.ImageLimits.DEFAULT.decoder();
     Raster raster = new Raster();
     try (FaceAnalyzer analyzer = models.newAnalyzer()) {
       for (String name : IMAGES) {
-        Portrait p = decoder.decode(EncodedFile.read(DevSet.file(name), 1L << 30));
+        Portrait p = decoder.decode(org.ganscan.image.ImageLimits.DEFAULT.read(DevSet.file(name)));
         FaceAnalysis a = analyzer.analyze(p.image());
-        GreyImage frame = raster.grey(p.image(), 1024);
+        GreyImage frame = raster.grey(p.image(), TraitInput.ANALYSIS_SIDE);
         FaceRegions regions = FaceRegions.of(a.faces().get(0), a.personMask(), frame, raster);
         INPUTS.add(new TraitInput(p, a.faces().get(0), a.personMask(), frame, regions));
       }

@@ -14,8 +14,8 @@ import org.ganscan.imaging.RgbImage;
  * pixels with a colour channel at 254 or 255; the fewer, the more GAN-like. It survives resizing
  * and JPEG re-compression, because a clipped area stays clipped.
  */
-public final class HighlightsTrait implements Trait {
-  public static final String NAME = "highlights";
+public final class ClippedPixelsTrait implements Trait {
+  public static final String NAME = "clipped_pixels";
   static final int CLIPPED = 254;
   /** Shares are compared on a log scale: 0.01 % clipped and 1 % clipped differ as much as 1 % and 100 %. */
   static final double FLOOR = 1e-4;
@@ -43,7 +43,7 @@ public final class HighlightsTrait implements Trait {
     Map<String, Double> detail = new LinkedHashMap<>();
     detail.put("clipped_pct", 100 * share);
     String why = String.format(
-        "highlights: %.3f%% of the whole image's pixels are clipped at full brightness; %s",
+        "clipped pixels: %.3f%% of the whole image's pixels are clipped at full brightness; %s",
         100 * share,
         score >= 0.5 ? "almost none, as in StyleGAN output (cameras clip highlights)" : "as a camera clips bright light");
     return new TraitScore(NAME, share, "clipped_share_of_pixels", score, why, detail);

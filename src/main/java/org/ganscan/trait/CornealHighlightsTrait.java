@@ -16,8 +16,8 @@ import org.ganscan.imaging.GreyImage;
  * widths) plus the difference of their sizes (share of the eye). Not measured when either eye
  * has no highlight or the eyes are too small.
  */
-public final class EyesTrait implements Trait {
-  public static final String NAME = "eyes";
+public final class CornealHighlightsTrait implements Trait {
+  public static final String NAME = "corneal_highlights";
   static final int MIN_EYE_WIDTH = 8;
   /** A highlight must stand this many grey levels above the eye's median. */
   static final double MIN_HIGHLIGHT = 40;
@@ -45,12 +45,12 @@ public final class EyesTrait implements Trait {
     PixelBox rb = right.bounds();
     PixelBox lb = left.bounds();
     if (rb == null || lb == null || rb.w() < MIN_EYE_WIDTH || lb.w() < MIN_EYE_WIDTH) {
-      return TraitScore.unmeasured(NAME, "highlight_disagreement", "eyes: too small to see corneal highlights");
+      return TraitScore.unmeasured(NAME, "highlight_disagreement", "corneal highlights: the eyes are too small to see them");
     }
     Highlight hr = highlight(input.frame(), right.bits(), rb);
     Highlight hl = highlight(input.frame(), left.bits(), lb);
     if (hr == null || hl == null) {
-      return TraitScore.unmeasured(NAME, "highlight_disagreement", "eyes: no corneal highlight in " + (hr == null && hl == null ? "either eye" : "one eye"));
+      return TraitScore.unmeasured(NAME, "highlight_disagreement", "corneal highlights: none in " + (hr == null && hl == null ? "either eye" : "one eye"));
     }
     double position = Math.hypot(hr.u() - hl.u(), (hr.v() - hl.v()) * rb.h() / Math.max(1, rb.w()));
     double size = Math.abs(hr.share() - hl.share());
@@ -60,7 +60,7 @@ public final class EyesTrait implements Trait {
     detail.put("position_difference", position);
     detail.put("size_difference", size);
     String why = String.format(
-        "eyes: corneal highlights %s (positions %.2f eye widths apart, sizes differ by %.0f%% of the eye)",
+        "corneal highlights: %s (positions %.2f eye widths apart, sizes differ by %.0f%% of the eye)",
         score >= 0.5 ? "disagree between the eyes" : "agree between the eyes", position, 100 * size);
     return new TraitScore(NAME, value, "highlight_disagreement", score, why, detail);
   }
