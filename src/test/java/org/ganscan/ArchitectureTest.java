@@ -1,6 +1,7 @@
 package org.ganscan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,39 @@ class ArchitectureTest {
       }
     }
     assertEquals(List.of(), bad.stream().distinct().toList());
+  }
+
+  /**
+   * The standard scan is built by one public factory outside cli: the commands call it and do not
+   * assemble traits, scorers, settings or provenance themselves; library code sets no process-wide
+   * state outside the explicit initialiser.
+   */
+  @Test
+  void cliIsNotThePlaceThatBuildsAScanAndOnlyTheInitialiserTouchesProcessState() throws IOException {
+    assertTrue(java.lang.reflect.Modifier.isPublic(org.ganscan.scan.StandardScan.class.getModifiers()));
+    List<String> bad = new ArrayList<>();
+    for (Path p : sources()) {
+      String text = Files.readString(p);
+      String own = pkg(p);
+      if (own.equals("cli")) {
+        for (String s : List.of("new ScanSettings(", "Traits.all()", "FittedScorer.bundled", "new ToolInfo(", "FaceModels.load(", "new Scanner(")) {
+          if (text.contains(s)) {
+            bad.add(p + " builds part of the scan itself (" + s + "); call StandardScan");
+          }
+        }
+      }
+      boolean initialiser = p.endsWith("scan/Natives.java") || p.endsWith("imaging/OpenCv.java") || p.endsWith("inference/OnnxRuntimeSetup.java")
+          || p.endsWith("cli/Main.java");
+      for (String s : List.of("System.setProperty(", "Core.setNumThreads(", ".setLevel(")) {
+        if (!initialiser && text.contains(s)) {
+          bad.add(p + " changes process-wide state (" + s + ") outside the explicit initialiser");
+        }
+      }
+      if (!own.equals("scan") && text.contains("OnnxRuntimeSetup.prepare()") || !own.equals("scan") && text.contains("OpenCv.setThreads(")) {
+        bad.add(p + " runs native set-up; only scan.Natives does");
+      }
+    }
+    assertEquals(List.of(), bad);
   }
 
   @Test

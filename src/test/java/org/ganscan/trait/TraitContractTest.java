@@ -68,11 +68,19 @@ class TraitContractTest {
       assertArrayEquals(before, input.portrait().image().rgb(), "input not modified");
       assertEquals(trait.name(), a.name());
       assertFalse(a.why().isBlank());
-      assertTrue(a.why().startsWith(trait.name().equals("eye_position") ? "eye" : trait.name()), a.why());
+      assertTrue(a.why().startsWith(trait.name().equals("eye_position") ? "eye" : trait.name().replace('_', ' ')), a.why());
       if (a.measured()) {
         measured++;
         assertNotNull(a.value());
         assertTrue(a.score() >= 0 && a.score() <= 1);
+        for (Feature f : trait.features()) {
+          // The model reads exactly these keys: a renamed detail must fail here, not vote NaN.
+          assertTrue(!f.alwaysPresent() || f.detail() == null || a.detail().containsKey(f.detail()),
+              trait.name() + " measured without its declared feature " + f.key() + ": " + a.detail().keySet());
+          assertTrue(f.alwaysPresent() || f.detail() != null, f.key() + ": a trait's value is always present when measured");
+          double v = f.extract(a);
+          assertTrue(Double.isNaN(v) || Double.isFinite(v), f.key());
+        }
       } else {
         assertEquals(null, a.score(), "an unmeasured trait does not vote");
       }
@@ -80,14 +88,23 @@ class TraitContractTest {
     assertTrue(measured >= 2, trait.name() + " measured on only " + measured + " of " + INPUTS.size() + " dev faces");
   }
 
-  @ParameterizedTest
-  @MethodSource("traits")
-  void regionsAreNonEmptyWhereTheFaceIs(Trait trait) {
+  @org.junit.jupiter.api.Test
+  void everyDeclaredFeatureBelongsToItsTraitAndTheBundledModelUsesOnlyThose() {
+    for (Trait t : traits()) {
+      for (Feature f : t.features()) {
+        assertEquals(t.name(), f.trait(), f.key());
+      }
+    }
+    // Throws, naming the feature, if the model reads a key no trait declares.
+    org.ganscan.score.FittedScorer.bundled(org.ganscan.score.FeatureSpace.of(traits()));
+  }
+
+  @org.junit.jupiter.api.Test
+  void regionsAreNonEmptyWhereTheFaceIs() {
     FaceRegions r = INPUTS.get(0).regions();
     for (RegionKind k : List.of(RegionKind.FACE_SKIN, RegionKind.RIGHT_EYE, RegionKind.LEFT_EYE, RegionKind.MOUTH, RegionKind.HAIR, RegionKind.BACKGROUND)) {
       assertTrue(r.get(k).area() > 0, k.label());
     }
     assertTrue(r.get(RegionKind.FACE_SKIN).share() < 0.6, "skin share " + r.get(RegionKind.FACE_SKIN).share());
-    assertTrue(trait.name().length() > 0);
   }
 }
