@@ -2,6 +2,7 @@ package org.ganscan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,20 @@ class ScanCommandTest {
     cl.setOut(new PrintWriter(out, true));
     int exit = cl.execute(args);
     return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void aScoreModelWithAnUndeclaredFeatureStopsTheStartWithExitThreeNamingIt(@TempDir Path dir) throws Exception {
+    // The bundled model with one feature renamed, as a trait rename would leave it.
+    String model = new String(org.ganscan.score.LogisticModel.bundled().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8).replace("\"eye_position.roll_abs_deg\"", "\"eye_position.roll_deg_abs\"");
+    Path file = dir.resolve("renamed.json");
+    Files.writeString(file, model);
+    Path out = dir.resolve("r.jsonl");
+    Run run = run("scan", batch.toString(), "--model", file.toString(), "--out", out.toString());
+    assertEquals(3, run.exit(), run.err());
+    assertTrue(run.err().contains("eye_position.roll_deg_abs") && run.err().contains("no trait of this scan declares"), run.err());
+    assertFalse(Files.exists(out), "nothing is scored with a model that does not match the traits");
   }
 
   @Test
