@@ -116,7 +116,7 @@ class TraitBehaviourTest {
     TraitScore t = new CornealHighlightsTrait().measure(input(image("gan/fakeav__10.png")));
     assertTrue(t.measured(), t.why());
     assertTrue(t.detail().containsKey("position_difference"));
-    assertTrue(t.why().startsWith("eyes: corneal highlights"));
+    assertTrue(t.why().startsWith("corneal highlights: "), t.why());
   }
 
   @Test
