@@ -144,7 +144,7 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
 
     /** Around and above the face: half a face width to each side, 0.7 of a face height above, down to the mouth. */
     private BitSet hairZone(BitSet oval, double faceWidth) {
-      PixelBox box = new Region(RegionKind.FACE_SKIN, w, h, oval, s).bounds();
+      RasterBox box = new Region(RegionKind.FACE_SKIN, w, h, oval, s).bounds();
       BitSet zone = new BitSet(w * h);
       if (box == null) {
         return zone;

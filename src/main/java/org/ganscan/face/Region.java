@@ -42,8 +42,14 @@ public record Region(RegionKind kind, int width, int height, BitSet pixels, doub
     return (BitSet) pixels.clone();
   }
 
+  /** The pixel set (a copy). */
+  @Override
+  public BitSet pixels() {
+    return (BitSet) pixels.clone();
+  }
+
   /** Bounding box in raster pixels, or null when empty. */
-  public PixelBox bounds() {
+  public RasterBox bounds() {
     if (pixels.isEmpty()) {
       return null;
     }
@@ -59,6 +65,6 @@ public record Region(RegionKind kind, int width, int height, BitSet pixels, doub
       x1 = Math.max(x1, x);
       y1 = Math.max(y1, y);
     }
-    return new PixelBox(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    return new RasterBox(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
   }
 }

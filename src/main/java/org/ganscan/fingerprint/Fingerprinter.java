@@ -76,14 +76,14 @@ public final class Fingerprinter {
   }
 
   private static double colourfulness(RgbImage img) {
-    byte[] p = img.rgb();
+    int pixels = img.width() * img.height();
     double sum = 0;
-    int step = Math.max(1, p.length / 3 / 20000);
+    int step = Math.max(1, pixels / 20000);
     int n = 0;
-    for (int i = 0; i + 2 < p.length; i += 3 * step) {
-      int r = p[i] & 0xFF;
-      int g = p[i + 1] & 0xFF;
-      int b = p[i + 2] & 0xFF;
+    for (int i = 0; i < pixels; i += step) {
+      int r = img.channel(i, 0);
+      int g = img.channel(i, 1);
+      int b = img.channel(i, 2);
       sum += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
       n++;
     }

@@ -47,7 +47,7 @@ public final class Encoder {
       Imgproc.resize(Mats.rgb(image, owner), out, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
       byte[] data = new byte[w * h * 3];
       out.get(0, 0, data);
-      return new RgbImage(w, h, data);
+      return RgbImage.wrap(w, h, data);
     }
   }
 }

@@ -19,7 +19,7 @@ public final class Lines {
   public double totalLength(GreyImage grey, BitSet region, double minLength) {
     try (var owner = new MatOwner()) {
       Mat f = owner.add(new Mat(grey.height(), grey.width(), CvType.CV_32F));
-      f.put(0, 0, grey.values());
+      f.put(0, 0, grey.shared());
       Mat u8 = owner.add(new Mat());
       f.convertTo(u8, CvType.CV_8U);
       Mat edges = owner.add(new Mat());

@@ -13,13 +13,13 @@ final class Mats {
     Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
     byte[] data = new byte[(int) (rgb.total() * 3)];
     rgb.get(0, 0, data);
-    return new RgbImage(rgb.cols(), rgb.rows(), data);
+    return RgbImage.wrap(rgb.cols(), rgb.rows(), data);
   }
 
   /** An RGB (not BGR) matrix holding a copy of the image's bytes. */
   static Mat rgb(RgbImage image, MatOwner owner) {
     Mat m = owner.add(new Mat(image.height(), image.width(), CvType.CV_8UC3));
-    m.put(0, 0, image.rgb());
+    m.put(0, 0, image.shared());
     return m;
   }
 

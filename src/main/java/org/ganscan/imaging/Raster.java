@@ -31,7 +31,7 @@ public final class Raster {
       }
       Mat f = owner.add(new Mat());
       small.convertTo(f, CvType.CV_32F);
-      return new GreyImage(w, h, Mats.floats(f), w / (double) image.width());
+      return GreyImage.wrap(w, h, Mats.floats(f), w / (double) image.width());
     }
   }
 

@@ -29,7 +29,7 @@ public final class StructureTensor {
     }
     try (var owner = new MatOwner()) {
       Mat grey = owner.add(new Mat(g.height(), g.width(), CvType.CV_32F));
-      grey.put(0, 0, g.values());
+      grey.put(0, 0, g.shared());
       // Gradients of the window area only; as a view of the whole image it reads true neighbours at its edges.
       Mat roi = owner.add(grey.submat(box));
       Mat gx = owner.add(new Mat());

@@ -45,6 +45,6 @@ public final class Transforms {
   private static RgbImage copy(Mat rgb, int w, int h) {
     byte[] data = new byte[w * h * 3];
     rgb.get(0, 0, data);
-    return new RgbImage(w, h, data);
+    return RgbImage.wrap(w, h, data);
   }
 }

@@ -25,6 +25,7 @@ import org.ganscan.trait.BackgroundTrait;
 import org.ganscan.trait.EarsTrait;
 import org.ganscan.trait.HairTrait;
 import org.ganscan.trait.ClippedPixelsTrait;
+import org.ganscan.trait.ImageMask;
 import org.ganscan.trait.TraitScore;
 
 /**
@@ -65,7 +66,10 @@ public final class OverlayWriter implements EvidenceSink {
     var image = findings.portrait().image();
     try (Canvas c = new Canvas(image, MIN_SIDE)) {
       regions(c, findings.mainRegions(), face.traits());
-      c.outline(ClippedPixelsTrait.clippedPixels(image), image.width(), image.height(), 1.0, BLACK);
+      ImageMask clipped = findings.marks().get(ClippedPixelsTrait.NAME);
+      if (clipped != null) {
+        c.outline(clipped.pixels(), clipped.width(), clipped.height(), 1.0, BLACK);
+      }
       PixelBox b = face.face().detection().box();
       c.box(b.x(), b.y(), b.w(), b.h(), BLUE);
       Keypoints k = face.face().detection().keypoints();

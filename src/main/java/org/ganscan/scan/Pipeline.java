@@ -1,7 +1,11 @@
 package org.ganscan.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.ganscan.trait.ImageMask;
+import org.ganscan.trait.Measurement;
 import org.ganscan.face.Face;
 import org.ganscan.face.FaceAnalysis;
 import org.ganscan.face.FaceAnalyzer;
@@ -74,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
     FaceAnalysis analysis = analyzer.analyze(portrait.image());
     List<FaceResult> faces = new ArrayList<>();
     FaceRegions mainRegions = null;
+    Map<String, ImageMask> mainMarks = Map.of();
     GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), TraitInput.ANALYSIS_SIDE);
     java.util.BitSet person = frame == null ? null : FaceRegions.personPixels(analysis.personMask(), frame);
     for (Face face : analysis.faces()) {
@@ -83,8 +88,14 @@ public final class Pipeline implements AutoCloseable {
       }
       TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
       List<TraitScore> scores = new ArrayList<>();
+      Map<String, ImageMask> marks = new HashMap<>();
       for (Trait t : settings.traits()) {
-        scores.add(t.measure(input));
+        Measurement m = t.measureWithMarks(input);
+        scores.add(m.score());
+        marks.putAll(m.marks());
+      }
+      if (faces.isEmpty()) {
+        mainMarks = marks;
       }
       List<Embedding> embeddings = learned.stream().map(l -> l.measure(portrait, face)).toList();
       faces.add(new FaceResult(face, input.eyes(), scores, embeddings));
@@ -100,7 +111,7 @@ public final class Pipeline implements AutoCloseable {
         portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null);
     if (mainRegions != null) {
       try {
-        settings.evidence().accept(result, new FaceFindings(portrait, mainRegions));
+        settings.evidence().accept(result, new FaceFindings(portrait, mainRegions, mainMarks));
       } catch (RuntimeException e) {
         // The measurement stands; only its picture is missing, and the record says so in its own field.
         return result.withOverlayError(String.valueOf(e.getMessage()));

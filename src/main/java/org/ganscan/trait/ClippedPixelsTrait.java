@@ -37,8 +37,15 @@ public final class ClippedPixelsTrait implements Trait {
 
   @Override
   public TraitScore measure(TraitInput input) {
+    return measureWithMarks(input).score();
+  }
+
+  /** The pixels counted, under the trait's name, in image pixels. */
+  @Override
+  public Measurement measureWithMarks(TraitInput input) {
     RgbImage image = input.portrait().image();
-    double share = clippedShare(image);
+    BitSet clipped = clippedPixels(image);
+    double share = clipped.cardinality() / (double) (image.width() * image.height());
     double score = Pixels.logistic(Math.log10(share + FLOOR), MIDPOINT, SPREAD);
     Map<String, Double> detail = new LinkedHashMap<>();
     detail.put("clipped_pct", 100 * share);
@@ -46,20 +53,16 @@ public final class ClippedPixelsTrait implements Trait {
         "clipped pixels: %.3f%% of the whole image's pixels are clipped at full brightness; %s",
         100 * share,
         score >= 0.5 ? "almost none, as in StyleGAN output (cameras clip highlights)" : "as a camera clips bright light");
-    return new TraitScore(NAME, share, "clipped_share_of_pixels", score, why, detail);
+    return new Measurement(new TraitScore(NAME, share, "clipped_share_of_pixels", score, why, detail),
+        Map.of(NAME, new ImageMask(image.width(), image.height(), clipped)));
   }
 
-  /** Share of pixels whose brightest channel is at least {@link #CLIPPED}. */
-  static double clippedShare(RgbImage image) {
-    return clippedPixels(image).cardinality() / (double) (image.width() * image.height());
-  }
-
-  /** The clipped pixels, row by row at the image's own resolution, for overlays. */
-  public static BitSet clippedPixels(RgbImage image) {
-    byte[] rgb = image.rgb();
-    BitSet clipped = new BitSet(image.width() * image.height());
-    for (int i = 0, px = 0; i < rgb.length; i += 3, px++) {
-      if ((rgb[i] & 0xFF) >= CLIPPED || (rgb[i + 1] & 0xFF) >= CLIPPED || (rgb[i + 2] & 0xFF) >= CLIPPED) {
+  /** The clipped pixels, row by row at the image's own resolution. */
+  static BitSet clippedPixels(RgbImage image) {
+    int pixels = image.width() * image.height();
+    BitSet clipped = new BitSet(pixels);
+    for (int px = 0; px < pixels; px++) {
+      if (image.channel(px, 0) >= CLIPPED || image.channel(px, 1) >= CLIPPED || image.channel(px, 2) >= CLIPPED) {
         clipped.set(px);
       }
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ganscan.face.PixelBox;
+import org.ganscan.face.RasterBox;
 import org.ganscan.face.Region;
 import org.ganscan.face.RegionKind;
 import org.ganscan.imaging.GreyImage;
@@ -42,8 +42,8 @@ public final class CornealHighlightsTrait implements Trait {
   public TraitScore measure(TraitInput input) {
     Region right = input.regions().get(RegionKind.RIGHT_EYE);
     Region left = input.regions().get(RegionKind.LEFT_EYE);
-    PixelBox rb = right.bounds();
-    PixelBox lb = left.bounds();
+    RasterBox rb = right.bounds();
+    RasterBox lb = left.bounds();
     if (rb == null || lb == null || rb.w() < MIN_EYE_WIDTH || lb.w() < MIN_EYE_WIDTH) {
       return TraitScore.unmeasured(NAME, "highlight_disagreement", "corneal highlights: the eyes are too small to see them");
     }
@@ -66,7 +66,7 @@ public final class CornealHighlightsTrait implements Trait {
   }
 
   /** The brightest blob of the eye: pixels within 15 % of the eye's maximum, if it stands out. */
-  private static Highlight highlight(GreyImage g, BitSet eye, PixelBox box) {
+  private static Highlight highlight(GreyImage g, BitSet eye, RasterBox box) {
     double[] v = Pixels.values(g, eye);
     double max = Pixels.percentile(v, 100);
     double median = Pixels.percentile(v, 50);
@@ -78,7 +78,7 @@ public final class CornealHighlightsTrait implements Trait {
     double sy = 0;
     int n = 0;
     for (int i = eye.nextSetBit(0); i >= 0; i = eye.nextSetBit(i + 1)) {
-      if (g.values()[i] >= cut) {
+      if (g.at(i) >= cut) {
         sx += i % g.width();
         sy += i / g.width();
         n++;

@@ -50,7 +50,7 @@ public final class FrequencyTrait implements Trait {
     int y0 = clamp((int) Math.round(c.y() * g.scale()) - n / 2, g.height() - n);
     float[] patch = new float[n * n];
     for (int y = 0; y < n; y++) {
-      System.arraycopy(g.values(), (y0 + y) * g.width() + x0, patch, y * n, n);
+      g.copyRow(y0 + y, x0, n, patch, y * n);
     }
     float[] power = spectrum.residualPower(patch, n);
     double[] ring = ring(power, n);

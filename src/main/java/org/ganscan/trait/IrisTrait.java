@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ganscan.face.PixelBox;
+import org.ganscan.face.RasterBox;
 import org.ganscan.face.Region;
 import org.ganscan.face.RegionKind;
 import org.ganscan.imaging.EllipseFit;
@@ -91,7 +91,7 @@ public final class IrisTrait implements Trait {
   }
 
   Optional<Outline> outline(GreyImage g, Region eye) {
-    PixelBox box = eye.bounds();
+    RasterBox box = eye.bounds();
     if (box == null || box.w() < MIN_EYE_WIDTH) {
       return Optional.empty();
     }
@@ -150,7 +150,7 @@ public final class IrisTrait implements Trait {
     double sy = 0;
     int n = 0;
     for (int i = eye.nextSetBit(0); i >= 0; i = eye.nextSetBit(i + 1)) {
-      if (g.values()[i] < cut) {
+      if (g.at(i) < cut) {
         sx += i % g.width();
         sy += i / g.width();
         n++;

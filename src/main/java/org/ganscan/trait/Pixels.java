@@ -37,7 +37,7 @@ final class Pixels {
     double[] out = new double[region.cardinality()];
     int k = 0;
     for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
-      out[k++] = g.values()[i];
+      out[k++] = g.at(i);
     }
     return out;
   }

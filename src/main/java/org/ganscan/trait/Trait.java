@@ -10,6 +10,11 @@ public interface Trait {
   /** Measures the trait on one face. */
   TraitScore measure(TraitInput input);
 
+  /** Measures the trait and returns the pixels it counted, where it counts pixels (for overlays). */
+  default Measurement measureWithMarks(TraitInput input) {
+    return Measurement.of(measure(input));
+  }
+
   /**
    * The features this trait offers the score, in the score's order; empty for a trait that is
    * measured and reported but not weighed.
