@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import org.ganscan.DevSet;
 import org.ganscan.face.FaceAnalysis;
 import org.ganscan.face.FaceAnalyzer;
@@ -113,10 +114,39 @@ class TraitBehaviourTest {
 
   @Test
   void eyesCompareTheTwoCornealHighlights() throws Exception {
-    TraitScore t = new CornealHighlightsTrait().measure(input(image("gan/fakeav__10.png")));
+    RgbImage gan = image("gan/fakeav__10.png");
+    CornealHighlightsTrait trait = new CornealHighlightsTrait();
+    TraitInput clean = input(gan);
+    TraitScore t = trait.measure(clean);
     assertTrue(t.measured(), t.why());
-    assertTrue(t.detail().containsKey("position_difference"));
     assertTrue(t.why().startsWith("corneal highlights: "), t.why());
+    // One bright reflection painted in each eye: at the same place in both eyes they agree, at
+    // mirrored-apart places (as a GAN draws them independently) they disagree.
+    TraitScore same = trait.measure(input(withHighlights(gan, clean, 0.5, 0.5)));
+    TraitScore apart = trait.measure(input(withHighlights(gan, clean, 0.3, 0.7)));
+    assertTrue(same.measured() && apart.measured(), same.why() + " / " + apart.why());
+    assertTrue(same.value() < 0.15, same.why());
+    assertTrue(apart.value() > same.value() + 0.25 && apart.score() >= 0.5, same.why() + " -> " + apart.why());
+  }
+
+  /** A copy with a small white disc in each eye at fraction {@code rightU} / {@code leftU} of its box width, mid-height. */
+  private static RgbImage withHighlights(RgbImage image, TraitInput in, double rightU, double leftU) {
+    byte[] rgb = image.rgb();
+    double scale = in.frame().scale();
+    for (var eye : List.of(Map.entry(org.ganscan.face.RegionKind.RIGHT_EYE, rightU), Map.entry(org.ganscan.face.RegionKind.LEFT_EYE, leftU))) {
+      var box = in.regions().get(eye.getKey()).bounds().toImage(scale);
+      double cx = box.x() + eye.getValue() * box.w();
+      double cy = box.y() + 0.5 * box.h();
+      double radius = Math.max(1.5, 0.06 * box.w());
+      for (int y = (int) (cy - radius); y <= cy + radius; y++) {
+        for (int x = (int) (cx - radius); x <= cx + radius; x++) {
+          if (Math.hypot(x - cx, y - cy) <= radius) {
+            java.util.Arrays.fill(rgb, 3 * (y * image.width() + x), 3 * (y * image.width() + x) + 3, (byte) 255);
+          }
+        }
+      }
+    }
+    return new RgbImage(image.width(), image.height(), rgb);
   }
 
   @Test
