@@ -2,6 +2,7 @@ package org.ganscan.records;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.ganscan.face.Detection;
 import org.ganscan.face.EyeGeometry;
 import org.ganscan.scan.FaceResult;
@@ -25,7 +26,7 @@ public record FaceRecord(Detection detection, double presence, EyeGeometry eyes,
   }
 
   /** The named trait's measurement, if the record has it. */
-  public java.util.Optional<TraitScore> trait(String name) {
+  public Optional<TraitScore> trait(String name) {
     return traits.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 }

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Fixed rounding for output numbers, so records are readable and byte-identical across runs. */
-final class Numbers {
+public final class Numbers {
   private Numbers() {}
 
-  static String round(double v, int decimals) {
+  public static String round(double v, int decimals) {
     BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
     if (d.signum() == 0) {
       return "0";

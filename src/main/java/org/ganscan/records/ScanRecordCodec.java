@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.ganscan.face.Detection;
 import org.ganscan.face.EyeGeometry;
 import org.ganscan.face.Keypoints;
@@ -378,20 +379,20 @@ public final class ScanRecordCodec {
     return v;
   }
 
-  private static JsonNode array(JsonNode n, String field) {
+  private static JsonNode typed(JsonNode n, String field, Predicate<JsonNode> ok, String what) {
     JsonNode v = required(n, field);
-    if (!v.isArray()) {
-      throw new RecordFormatException("field '" + field + "' is not an array");
+    if (!ok.test(v)) {
+      throw new RecordFormatException("field '" + field + "' is not " + what);
     }
     return v;
   }
 
+  private static JsonNode array(JsonNode n, String field) {
+    return typed(n, field, JsonNode::isArray, "an array");
+  }
+
   private static String text(JsonNode n, String field) {
-    JsonNode v = required(n, field);
-    if (!v.isTextual()) {
-      throw new RecordFormatException("field '" + field + "' is not a string");
-    }
-    return v.asText();
+    return typed(n, field, JsonNode::isTextual, "a string").asText();
   }
 
   private static String nullableText(JsonNode n, String field) {
@@ -400,11 +401,7 @@ public final class ScanRecordCodec {
   }
 
   private static double num(JsonNode n, String field) {
-    JsonNode v = required(n, field);
-    if (!v.isNumber()) {
-      throw new RecordFormatException("field '" + field + "' is not a number");
-    }
-    return v.asDouble();
+    return typed(n, field, JsonNode::isNumber, "a number").asDouble();
   }
 
   private static Double nullableDouble(JsonNode n, String field) {

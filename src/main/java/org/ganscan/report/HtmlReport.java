@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.commons.text.StringEscapeUtils;
 import org.ganscan.group.Group;
 import org.ganscan.records.FaceRecord;
+import org.ganscan.records.Numbers;
 import org.ganscan.records.ScanRecord;
 import org.ganscan.scan.ScanResult;
 import org.ganscan.scan.ToolInfo;
@@ -142,8 +143,8 @@ public final class HtmlReport {
   private static void traits(StringBuilder h, FaceRecord face) {
     h.append("<table class=\"traits\"><tr><th>trait</th><th>value</th><th>unit</th><th>score</th><th>why</th></tr>");
     for (TraitScore t : face.traits()) {
-      h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(t.value() == null ? "null" : esc(String.valueOf(t.value())))
-          .append("</td><td>").append(esc(t.unit())).append("</td><td>").append(t.score() == null ? "null" : esc(String.valueOf(t.score())))
+      h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(t.value() == null ? "null" : Numbers.round(t.value(), 5))
+          .append("</td><td>").append(esc(t.unit())).append("</td><td>").append(t.score() == null ? "null" : Numbers.round(t.score(), 4))
           .append("</td><td>").append(esc(t.why())).append("</td></tr>");
     }
     h.append("</table>");
