@@ -137,6 +137,27 @@ class GoldenRecordsTest {
   }
 
   @Test
+  void learnedEvidenceTravelsAsItsSummaryAndFollowsTheSchema() throws Exception {
+    ScanRecord r = ScanRecordCodec.fromJsonLine(Files.readString(GOLDEN.resolve("records.jsonl")).split("\n")[0]);
+    FaceRecord f = r.mainFace().orElseThrow();
+    org.ganscan.learned.Embedding e = new org.ganscan.learned.Embedding("texture-probe", "ab".repeat(32), 0.875, new float[] {0.5f, -1.25f, 3f});
+    LearnedSummary summary = LearnedSummary.of(e);
+    assertEquals(3, summary.dimensions());
+    // sha256 of the little-endian float32 bytes of (0.5, -1.25, 3)
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(-1.25f).putFloat(3f);
+    assertEquals(ResourceCache.sha256(bytes.array()), summary.embeddingSha256());
+    FaceRecord withLearned = new FaceRecord(f.detection(), f.presence(), f.eyes(), f.traits(), List.of(summary));
+    ScanRecord learned = new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(), List.of(withLearned),
+        r.score(), r.verdict(), r.reasons(), r.fingerprint(), r.overlayError(), r.groups(), r.recordVersion(), r.tool());
+    String line = ScanRecordCodec.toJsonLine(learned);
+    assertTrue(line.contains("\"learned\":[{\"model\":\"texture-probe\""), line);
+    assertEquals(line, ScanRecordCodec.toJsonLine(ScanRecordCodec.fromJsonLine(line)));
+    JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(Files.readString(Path.of("docs/scan-record.schema.json")));
+    assertEquals(Set.of(), schema.validate(new ObjectMapper().readTree(line)));
+  }
+
+  @Test
   void versionOneRecordsAreReadWithTheirRenamedTraitKeys() throws Exception {
     String v2 = Files.readString(GOLDEN.resolve("records.jsonl")).split("\n")[0];
     String v1 = v2.replace("\"record_version\":2,", "").replace("\"corneal_highlights\":{", "\"eyes\":{").replace("\"clipped_pixels\":{", "\"highlights\":{");
