@@ -6,7 +6,6 @@ import org.ganscan.imaging.PerceptualHash;
 import org.ganscan.imaging.Spectrum;
 import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;
-import org.ganscan.imaging.Transforms;
 
 /** Computes an image's {@link Fingerprint}. Not thread-safe (its OpenCV helpers are per worker). */
 public final class Fingerprinter {
@@ -23,9 +22,10 @@ public final class Fingerprinter {
    * @param leftEye the main face's left eye centre, null without a face
    */
   public Fingerprint of(RgbImage image, PixelPoint rightEye, PixelPoint leftEye) {
-    long[] whole = hash.whole(image);
+    long[] hashes = hash.wholeAndCentres(image, 0.10, 0.20);
+    long[] whole = {hashes[0], hashes[1]};
+    long[] centres = {hashes[2], hashes[3]};
     double colour = colourfulness(image);
-    long[] centres = {hash.whole(Transforms.crop(image, 0.10))[0], hash.whole(Transforms.crop(image, 0.20))[0]};
     if (rightEye == null || leftEye == null) {
       return new Fingerprint(whole, null, colour, null, null, centres);
     }

@@ -3,6 +3,7 @@ package org.ganscan.imaging;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -22,6 +23,29 @@ public final class PerceptualHash {
       Mat grey = owner.add(new Mat());
       Imgproc.cvtColor(Mats.rgb(image, owner), grey, Imgproc.COLOR_RGB2GRAY);
       return both(grey, owner);
+    }
+  }
+
+  /**
+   * Hashes of the whole image, of its mirror, and of its central part after removing each of
+   * {@code shares} of the width and height (split evenly between the sides), from one grey
+   * conversion: {plain, mirrored, centre 1, centre 2, ...}. Equal to hashing
+   * {@link Transforms#crop} copies, without making them.
+   */
+  public long[] wholeAndCentres(RgbImage image, double... shares) {
+    try (var owner = new MatOwner()) {
+      Mat grey = owner.add(new Mat());
+      Imgproc.cvtColor(Mats.rgb(image, owner), grey, Imgproc.COLOR_RGB2GRAY);
+      long[] out = new long[2 + shares.length];
+      long[] both = both(grey, owner);
+      out[0] = both[0];
+      out[1] = both[1];
+      for (int i = 0; i < shares.length; i++) {
+        int dx = (int) Math.round(image.width() * shares[i] / 2);
+        int dy = (int) Math.round(image.height() * shares[i] / 2);
+        out[2 + i] = hash(owner.add(grey.submat(new Rect(dx, dy, image.width() - 2 * dx, image.height() - 2 * dy))), owner);
+      }
+      return out;
     }
   }
 

@@ -140,6 +140,22 @@ class NaiveOracleTest {
     }
   }
 
+  @Test
+  void centreHashesEqualHashesOfCroppedCopies() {
+    PerceptualHash hash = new PerceptualHash();
+    for (int[] size : new int[][] {{97, 61}, {64, 130}}) {
+      byte[] rgb = new byte[size[0] * size[1] * 3];
+      random.nextBytes(rgb);
+      RgbImage image = new RgbImage(size[0], size[1], rgb);
+      long[] whole = hash.whole(image);
+      long[] all = hash.wholeAndCentres(image, 0.10, 0.20);
+      assertEquals(whole[0], all[0]);
+      assertEquals(whole[1], all[1]);
+      assertEquals(hash.whole(Transforms.crop(image, 0.10))[0], all[2]);
+      assertEquals(hash.whole(Transforms.crop(image, 0.20))[0], all[3]);
+    }
+  }
+
   /** Residual (3x3 mean with reflect-101 borders), 2-D Hann window, direct DFT. */
   static double[] naiveResidualPower(float[] patch, int n) {
     double[] res = new double[n * n];
