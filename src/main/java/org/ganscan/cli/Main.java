@@ -1,7 +1,7 @@
 package org.ganscan.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** ganscan's entry point. */
 @Command(

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ganscan.score.FitStep;
-import org.ganscan.score.Sample;
 import org.ganscan.score.LogisticModel;
+import org.ganscan.score.Sample;
 
 /**
  * Stratified k-fold cross-validation: GAN and real faces are split into folds (deterministically,

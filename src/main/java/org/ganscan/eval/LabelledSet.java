@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ganscan.cache.ResourceCache;
-import org.ganscan.image.ImageLimits;
 import org.ganscan.image.ImageException;
+import org.ganscan.image.ImageLimits;
 import org.ganscan.scan.InputFiles;
 
 /** A folder laid out like the dev set: gan/, real/, diffusion/, noface/ and an optional MANIFEST.tsv. */

@@ -3,11 +3,11 @@ package org.ganscan.eval;
 import java.util.ArrayList;
 import java.util.List;
 import org.ganscan.image.EncodedFile;
+import org.ganscan.image.PortraitDecoder;
 import org.ganscan.imaging.Encoder;
 import org.ganscan.scan.ScanResult;
-import org.ganscan.scan.StandardScan;
-import org.ganscan.image.PortraitDecoder;
 import org.ganscan.scan.Scanner;
+import org.ganscan.scan.StandardScan;
 import org.ganscan.score.FeatureSpace;
 
 /** Scans a degraded variant of every labelled item and keeps the main face's features. */

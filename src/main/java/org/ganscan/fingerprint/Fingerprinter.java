@@ -1,8 +1,8 @@
 package org.ganscan.fingerprint;
 
 import org.ganscan.face.PixelPoint;
-import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.PerceptualHash;
+import org.ganscan.imaging.RgbImage;
 import org.ganscan.imaging.Spectrum;
 import org.ganscan.imaging.TensorSpec;
 import org.ganscan.imaging.Tensors;

@@ -1,12 +1,12 @@
 package org.ganscan.image;
 
-import org.ganscan.imaging.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.ganscan.imaging.Decoder;
+import org.ganscan.imaging.RgbImage;
 
 /**
  * Turns an input file's bytes into a {@link Portrait}: format by content, size checked against the

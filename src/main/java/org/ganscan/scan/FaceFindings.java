@@ -2,9 +2,9 @@ package org.ganscan.scan;
 
 import java.util.Map;
 import java.util.Objects;
-import org.ganscan.trait.ImageMask;
 import org.ganscan.face.FaceRegions;
 import org.ganscan.image.Portrait;
+import org.ganscan.trait.ImageMask;
 
 /**
  * What an evidence writer (overlays) needs beyond the result: the pixels, the main face's regions

@@ -1,9 +1,9 @@
 package org.ganscan.trait;
 
-import org.ganscan.face.EyeGeometry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ganscan.face.EyeGeometry;
 import org.ganscan.face.NormalizedPoint;
 
 /**

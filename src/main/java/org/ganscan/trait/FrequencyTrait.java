@@ -1,7 +1,7 @@
 package org.ganscan.trait;
 
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ganscan.face.PixelPoint;
 import org.ganscan.imaging.GreyImage;

@@ -1,8 +1,8 @@
 package org.ganscan.trait;
 
-import java.util.List;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ganscan.face.Region;
 import org.ganscan.face.RegionKind;

@@ -1,8 +1,8 @@
 package org.ganscan.trait;
 
 import java.util.Objects;
-import org.ganscan.face.EyeGeometry;
 import java.util.Optional;
+import org.ganscan.face.EyeGeometry;
 import org.ganscan.face.Face;
 import org.ganscan.face.FaceRegions;
 import org.ganscan.face.PersonMask;
