@@ -12,6 +12,13 @@ import org.ganscan.trait.TraitScore;
 public record Measured(LabelledItem item, double[] features, List<TraitScore> traits) {
   public Measured {
     traits = List.copyOf(traits);
+    features = features == null ? null : features.clone();
+  }
+
+  /** The features (a copy), or null without a face. */
+  @Override
+  public double[] features() {
+    return features == null ? null : features.clone();
   }
 
   public boolean hasFace() {

@@ -16,6 +16,13 @@ public record PersonMask(int width, int height, byte[] probability, double scale
     if (!(scale > 0)) {
       throw new IllegalArgumentException("mask scale must be positive: " + scale);
     }
+    probability = probability.clone();
+  }
+
+  /** The mask, 0..255 per mask pixel (a copy). */
+  @Override
+  public byte[] probability() {
+    return probability.clone();
   }
 
   /** Person probability at an image point; 0 outside the image. */

@@ -25,7 +25,7 @@ public final class PortraitDecoder {
 
   /** Reads the header and refuses the file if it is over the pixel limit. */
   public ImageHeader header(EncodedFile file) throws ImageException {
-    ImageHeader header = ImageHeader.read(file.bytes());
+    ImageHeader header = ImageHeader.read(file.shared());
     if (header.pixels() > pixelLimit) {
       throw new ImageException(
           String.format(
@@ -37,12 +37,12 @@ public final class PortraitDecoder {
 
   public Portrait decode(EncodedFile file) throws ImageException {
     ImageHeader header = header(file);
-    Completeness.check(header.format(), file.bytes());
+    Completeness.check(header.format(), file.shared());
     Optional<RgbImage> image =
         switch (header.format()) {
-          case GIF -> firstGifFrame(file.bytes());
-          case PNG, WEBP -> decoder.decodeWithAlpha(file.bytes());
-          default -> decoder.decodeOriented(file.bytes());
+          case GIF -> firstGifFrame(file.shared());
+          case PNG, WEBP -> decoder.decodeWithAlpha(file.shared());
+          default -> decoder.decodeOriented(file.shared());
         };
     RgbImage pixels =
         image.orElseThrow(() -> new ImageException("corrupt " + header.format().label() + ": the decoder could not read the pixel data"));

@@ -10,6 +10,15 @@ package org.ganscan.imaging;
  * @param padY image-frame padding added on top, in image pixels
  */
 public record Letterbox(float[] tensor, TensorSpec spec, double scale, double padX, double padY) {
+  public Letterbox {
+    tensor = tensor.clone();
+  }
+
+  /** The model input (a copy). */
+  @Override
+  public float[] tensor() {
+    return tensor.clone();
+  }
 
   /** Image x for a model-normalised coordinate u in [0, 1]. */
   public double imageX(double u) {

@@ -10,6 +10,20 @@ public record BlazeFaceOutput(float[] logits, float[] regressors) {
       throw new IllegalArgumentException(
           "expected 16 regressor values per anchor: " + logits.length + " anchors, " + regressors.length + " values");
     }
+    logits = logits.clone();
+    regressors = regressors.clone();
+  }
+
+  /** The score logits (a copy). */
+  @Override
+  public float[] logits() {
+    return logits.clone();
+  }
+
+  /** The regressor rows (a copy). */
+  @Override
+  public float[] regressors() {
+    return regressors.clone();
   }
 
   public int anchors() {
