@@ -70,7 +70,8 @@ final class EvalCommand implements Callable<Integer> {
         Degradation variant = Degradation.valueOf(name.trim().toUpperCase());
         List<Measured> evaluate = measured.computeIfAbsent(variant, v -> measurer.measure(items, v));
         Map<String, Double> scores = fitted.scores(evaluate);
-        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), evaluate, scores, folds, fitted.all(), measurer.space()).forEach(out::println);
+        EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), EvalReport.crossValidated(folds), evaluate, scores,
+            fitted.all(), measurer.space()).forEach(out::println);
         if (features != null) {
           Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
               StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -9,7 +9,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Screens batches of profile photos for GAN-generated faces, offline, and explains every verdict.",
-    subcommands = {ScanCommand.class, GroupCommand.class, ReportCommand.class, EvalCommand.class, FitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, GroupCommand.class, ReportCommand.class, EvalCommand.class, FitCommand.class, TrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -27,6 +27,13 @@ final class Progress implements AutoCloseable {
         .build());
   }
 
+  /** Sets the count done (for work that reports in chunks). */
+  void stepTo(long done) {
+    if (bar != null) {
+      bar.stepTo(done);
+    }
+  }
+
   void step() {
     if (bar != null) {
       bar.step();

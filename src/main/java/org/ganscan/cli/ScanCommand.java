@@ -56,7 +56,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
-  @Option(names = "--model", paramLabel = "model.json", description = "Score with this fitted model (from 'ganscan fit') instead of the bundled one.")
+  @Option(names = "--model", paramLabel = "model.json", description = "Score with this fitted model (a model.json, or the folder 'ganscan train' wrote) instead of the bundled one.")
   Path model;
 
   @Option(names = "--fail-on-error", description = "Exit with 1 if any file could not be read or decoded.")

@@ -29,15 +29,21 @@ public final class EvalReport {
     return items.stream().filter(m -> m.item().label().equals(label)).mapToDouble(m -> scores.get(m.item().relative())).toArray();
   }
 
+  /** How eval's scores were made, for the report's second line. */
+  public static String crossValidated(int folds) {
+    return String.format(Locale.ROOT, "%d-fold cross-validated on the fitting data (GAN and real; fitted on %s copies, an image's copies always in one fold); other folders scored by the model fitted on all", folds, Degradation.fittingDescription());
+  }
+
   /**
-   * @param all the model fitted on all the fitting copies: it names the traits that move each
-   *     aligned real photo's score
+   * @param scoring how the scores were made, in words
+   * @param all the model behind the scores (fitted on all the fitting copies): it names the traits
+   *     that move each aligned real photo's score
    */
-  public static List<String> render(String title, List<Measured> items, Map<String, Double> scores, int folds, LogisticModel all, FeatureSpace space) {
+  public static List<String> render(String title, String scoring, List<Measured> items, Map<String, Double> scores, LogisticModel all, FeatureSpace space) {
     Figures f = figures(items, scores);
     List<String> out = new ArrayList<>();
     out.add("== " + title);
-    out.add(String.format(Locale.ROOT, "scores: %d-fold cross-validated on the fitting data (GAN and real; fitted on %s copies, an image's copies always in one fold); other folders scored by the model fitted on all", folds, Degradation.fittingDescription()));
+    out.add("scores: " + scoring);
     out.add(String.format(Locale.ROOT, "GAN %d vs real %d: ROC AUC %.4f | TPR at 1%% FPR %.3f (threshold %.4f) | TPR at 5%% FPR %.3f (threshold %.4f)",
         f.gan(), f.real(), f.auc(), f.tprAt1(), f.thresholdAt1(), f.tprAt5(), f.thresholdAt5()));
     out.add(String.format(Locale.ROOT, "no face found: GAN %d, real %d (scored 0: not flagged)",

@@ -40,12 +40,17 @@ public final class Measurer {
   }
 
   public List<Measured> measure(List<LabelledItem> items, Degradation variant) {
+    return measure(items, variant::apply);
+  }
+
+  /** The items measured on the copies {@code copier} makes, in order; items that are not images are left out. */
+  public List<Measured> measure(List<LabelledItem> items, Copier copier) {
     PortraitDecoder decoder = scan.settings().limits().decoder();
     Encoder encoder = new Encoder();
     List<LabelledItem> kept = new ArrayList<>();
     List<EncodedFile> files = new ArrayList<>();
     for (LabelledItem item : items) {
-      variant.apply(item.file(), decoder, encoder).ifPresent(f -> {
+      copier.copy(item.file(), decoder, encoder).ifPresent(f -> {
         kept.add(item);
         files.add(f);
       });

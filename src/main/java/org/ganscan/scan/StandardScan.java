@@ -44,14 +44,16 @@ public final class StandardScan implements AutoCloseable {
 
   /**
    * The standard settings: every trait, scored by the bundled model (or {@code modelFile}, one a
-   * user fitted), checked against the traits' declared features.
+   * user fitted, or the {@code model.json} in that folder as 'ganscan train' writes it), checked
+   * against the traits' declared features.
    *
    * @throws FeatureSpace.FeatureMismatchException when the model uses a feature no trait declares
    */
   public static ScanSettings settings(ImageLimits limits, Path modelFile) {
     List<Trait> traits = traits();
     FeatureSpace space = FeatureSpace.of(traits);
-    FittedScorer scorer = modelFile == null ? FittedScorer.bundled(space) : FittedScorer.fromBytes(read(modelFile), modelFile.getFileName().toString(), space);
+    Path file = modelFile != null && Files.isDirectory(modelFile) ? modelFile.resolve("model.json") : modelFile;
+    FittedScorer scorer = file == null ? FittedScorer.bundled(space) : FittedScorer.fromBytes(read(file), file.getFileName().toString(), space);
     return new ScanSettings(traits, scorer, limits);
   }
 

@@ -53,7 +53,7 @@ class FittedScorerTest {
   void bundledModelCarriesItsProvenanceAndUsesOnlyDeclaredFeatures() {
     LogisticModel m = LogisticModel.bundled();
     assertEquals(SPACE.names(), m.features(), "the bundled model's features are the ones the traits declare, in order");
-    for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "cv_auc", "excluded_features")) {
+    for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "validation", "validated_on", "excluded_features")) {
       assertTrue(m.provenance().containsKey(key), key);
     }
     assertTrue(m.syntheticThreshold() >= m.authenticThreshold());

@@ -24,15 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedModelTest {
   /**
-   * Measured with the bundled model at this release. The model was fitted on these images' avatar
-   * and thumb copies, so this is not an accuracy estimate (eval's cross-validated figures are); it
-   * pins the shipped behaviour.
+   * Measured with the bundled model at this release. The model was fitted on the train set only
+   * ('ganscan train', MODEL_CARD.md), so this is a validation figure on images it never saw; its
+   * verdict thresholds were set on these real faces' avatar copies (1 % and 10 % FPR).
    */
-  static final double AUC = 0.9474;
+  static final double AUC = 0.9361;
   static final Map<String, int[]> VERDICTS = Map.of(
       // synthetic, inconclusive, authentic
-      "gan", new int[] {10, 63, 12},
-      "real", new int[] {1, 6, 104});
+      "gan", new int[] {17, 56, 12},
+      "real", new int[] {1, 10, 100});
   /** Verdicts may move by this many per band and class (native-library rounding across machines). */
   static final int TOLERANCE = 2;
 

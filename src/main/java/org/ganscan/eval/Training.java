@@ -1,0 +1,184 @@
+package org.ganscan.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.ganscan.score.FeatureSpace;
+import org.ganscan.score.Fitter;
+import org.ganscan.score.LogisticModel;
+import org.ganscan.score.Metrics;
+import org.ganscan.score.Sample;
+import org.ganscan.score.TreeLearners;
+
+/**
+ * Fits the score on a labelled training set and validates it on another (the dev set), never
+ * fitted on: measurement of training copies ({@link TrainingCopy}) with a checkpoint that resumes,
+ * the direction-constrained logistic fit, verdict thresholds at stated false-positive rates on
+ * the validation set's real faces, and the figures a model card records.
+ */
+public final class Training {
+  static final double SYNTHETIC_FPR = 0.01;
+  static final double AUTHENTIC_FPR = 0.10;
+  /** Items measured between checkpoints. */
+  static final int CHUNK = 500;
+
+  /** The validation variants: the social-network treatments of the dev set. */
+  public static final List<Degradation> VALIDATION = List.of(Degradation.AVATAR, Degradation.THUMB, Degradation.SMALL);
+
+  private Training() {}
+
+  /**
+   * Measures the items' training copies, resuming from {@code table} and appending to it every
+   * {@link #CHUNK} items, so a killed run loses at most one chunk.
+   *
+   * @param progress told how many items are measured so far
+   */
+  public static List<Measured> measure(Measurer measurer, List<LabelledItem> items, Copier copier, Path table, IntConsumer progress)
+      throws IOException {
+    Map<String, LabelledItem> byPath = new LinkedHashMap<>();
+    items.forEach(i -> byPath.put(i.relative(), i));
+    List<String> names = measurer.space().names();
+    Map<String, Measured> done = new LinkedHashMap<>();
+    FeatureTable.read(table, names, byPath).forEach(m -> done.put(m.item().relative(), m));
+    List<LabelledItem> todo = items.stream().filter(i -> !done.containsKey(i.relative())).toList();
+    progress.accept(done.size());
+    for (int start = 0; start < todo.size(); start += CHUNK) {
+      List<LabelledItem> chunk = todo.subList(start, Math.min(todo.size(), start + CHUNK));
+      List<Measured> measured = measurer.measure(chunk, copier);
+      FeatureTable.append(table, names, measured);
+      measured.forEach(m -> done.put(m.item().relative(), m));
+      progress.accept(done.size());
+    }
+    List<Measured> out = new ArrayList<>();
+    for (LabelledItem i : items) {
+      Measured m = done.get(i.relative());
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** GAN and real faces as fitting samples. */
+  public static List<Sample> samples(List<Measured> measured) {
+    return measured.stream().filter(m -> m.hasFace() && (m.item().isGan() || m.item().isReal()))
+        .map(m -> new Sample(m.item().relative(), m.features(), m.item().isGan())).toList();
+  }
+
+  /** Scores by relative path; items without a face score 0 (not flagged). */
+  public static Map<String, Double> scores(LogisticModel model, List<Measured> measured) {
+    Map<String, Double> out = new HashMap<>();
+    measured.forEach(m -> out.put(m.item().relative(), m.hasFace() ? model.probability(m.features()) : 0.0));
+    return out;
+  }
+
+  /** The model with verdict thresholds at the stated false-positive rates on these real faces' scores. */
+  public static LogisticModel withThresholds(LogisticModel model, List<Measured> realFaces) {
+    double[] real = EvalReport.scoresOf(realFaces, scores(model, realFaces), "real");
+    return model.withThresholds(Metrics.thresholdAtFpr(real, SYNTHETIC_FPR), Metrics.thresholdAtFpr(real, AUTHENTIC_FPR));
+  }
+
+  /** Fits the constrained logistic on the training copies. */
+  public static LogisticModel fit(FeatureSpace space, List<Measured> train, String version, Map<String, Object> provenance) {
+    return Fitter.constrained(space, version).fit(samples(train), provenance);
+  }
+
+  /**
+   * Validation figures of other learners fitted on the same training copies: the logistic
+   * without direction constraints and Tribuo's trees ({@link TreeLearners}), beside the shipped
+   * kind (the constrained logistic, {@code model}).
+   */
+  public static Map<String, EvalReport.Figures> compareLearners(FeatureSpace space, LogisticModel model, List<Measured> train,
+      List<Measured> validation, long seed) {
+    Map<String, EvalReport.Figures> out = new LinkedHashMap<>();
+    out.put("logistic, each weight on its trait's side (shipped kind)", EvalReport.figures(validation, scores(model, validation)));
+    LogisticModel free = Fitter.unconstrained(space.names(), "compare").fit(samples(train), Map.of());
+    out.put("logistic, unconstrained", EvalReport.figures(validation, scores(free, validation)));
+    for (TreeLearners.Fitted t : TreeLearners.fit(samples(train), space.names(), seed)) {
+      Map<String, Double> s = new HashMap<>();
+      validation.forEach(m -> s.put(m.item().relative(), m.hasFace() ? t.probability().applyAsDouble(m.features()) : 0.0));
+      out.put(t.name(), EvalReport.figures(validation, s));
+    }
+    return out;
+  }
+
+  /** Counts per label and source, for the model card. */
+  public static Map<String, Integer> counts(List<LabelledItem> items) {
+    Map<String, Integer> out = new TreeMap<>();
+    items.forEach(i -> out.merge(i.label() + " | " + i.source(), 1, Integer::sum));
+    return out;
+  }
+
+  /** The model card written beside the weights. */
+  public static String card(LogisticModel model, List<LabelledItem> train, Map<String, Integer> licences, Map<String, EvalReport.Figures> validation,
+      Map<String, Double> alignedAuc, Map<String, EvalReport.Figures> learners, String validationName, Duration took, String modelSha256) {
+    StringBuilder b = new StringBuilder();
+    b.append("# ganscan score model ").append(model.version()).append("\n\n");
+    b.append("`model.json` sha256 `").append(modelSha256).append("`, fitted ").append(model.fittedOn()).append(".\n\n");
+    b.append("Logistic model over the traits' declared features, fitted with Tribuo on a labelled training set and validated on ")
+        .append(validationName == null ? "nothing (no --validate given)" : validationName + ", never fitted on").append(".\n\n");
+    b.append("**Terms.** The training images are under non-commercial research terms (FFHQ CC BY-NC-SA 4.0, UTKFace ")
+        .append("non-commercial research, NVIDIA's StyleGAN licence, the 1M Fake Faces set CC BY-NC 4.0, as their manifest says); ")
+        .append("this model was fitted on them, so it is for non-commercial research use.\n\n");
+    b.append("## Data\n\n- data: ").append(model.provenance().get("data")).append("\n- samples fitted (faces found): ")
+        .append(model.provenance().get("samples")).append("\n\n| label, source | files |\n|---|---|\n");
+    counts(train).forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    b.append("\n| licence note (manifest) | files |\n|---|---|\n");
+    licences.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    b.append("\n## Treatment\n\n").append(TrainingCopy.description()).append(" (both classes alike).\n\n");
+    b.append("## Learner\n\n- ").append(model.provenance().get("trainer")).append("\n- ").append(model.provenance().get("library"))
+        .append("\n- excluded features: ").append(model.provenance().get("excluded_features"))
+        .append("\n- training time on this machine: ").append(took.toSeconds()).append(" s (measuring the copies included)\n\n");
+    b.append("## Validation\n\n");
+    if (validation.isEmpty()) {
+      b.append("None.\n");
+    } else {
+      b.append(String.format(Locale.ROOT, "Verdict thresholds: synthetic at or above %.4f (%.0f%% of the validation set's real avatar copies), authentic below %.4f (%.0f%%).%n%n",
+          model.syntheticThreshold(), 100 * SYNTHETIC_FPR, model.authenticThreshold(), 100 * AUTHENTIC_FPR));
+      b.append("| variant | GAN | real | ROC AUC | TPR at 1% FPR | TPR at 5% FPR | AUC among FFHQ-aligned faces |\n|---|---|---|---|---|---|---|\n");
+      validation.forEach((v, f) -> b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.4f | %.3f | %.3f | %.4f |%n",
+          v, f.gan(), f.real(), f.auc(), f.tprAt1(), f.tprAt5(), alignedAuc.getOrDefault(v, Double.NaN))));
+    }
+    if (!learners.isEmpty()) {
+      b.append("\n## Learners compared (validation, avatar copies)\n\n| learner | ROC AUC | TPR at 1% FPR | TPR at 5% FPR |\n|---|---|---|---|\n");
+      learners.forEach((k, f) -> b.append(String.format(Locale.ROOT, "| %s | %.4f | %.3f | %.3f |%n", k, f.auc(), f.tprAt1(), f.tprAt5())));
+    }
+    b.append("\n## Weights\n\n| feature | weight (standardised) |\n|---|---|\n");
+    double[] w = model.weights();
+    for (int i = 0; i < w.length; i++) {
+      b.append(String.format(Locale.ROOT, "| %s | %+.4f |%n", model.features().get(i), w[i]));
+    }
+    return b.toString();
+  }
+
+  /** The AUC among FFHQ-aligned faces alone. */
+  public static double alignedAuc(List<Measured> items, Map<String, Double> scores) {
+    List<Measured> aligned = items.stream().filter(m -> m.item().aligned().equals("yes")).toList();
+    double[] pos = EvalReport.scoresOf(aligned, scores, "gan");
+    double[] neg = EvalReport.scoresOf(aligned, scores, "real");
+    return pos.length == 0 || neg.length == 0 ? Double.NaN : Metrics.auc(pos, neg);
+  }
+
+  /** Manifest licence notes counted over the items. */
+  public static Map<String, Integer> licences(Path root, List<LabelledItem> items) throws IOException {
+    Map<String, Integer> out = new TreeMap<>();
+    Path manifest = root.resolve("MANIFEST.tsv");
+    if (!Files.exists(manifest)) {
+      return out;
+    }
+    Map<String, Map<String, String>> rows = LabelledSet.manifest(manifest);
+    for (LabelledItem i : items) {
+      out.merge(rows.getOrDefault(i.relative(), Map.of()).getOrDefault("licence_note", "(none)"), 1, Integer::sum);
+    }
+    return out;
+  }
+}

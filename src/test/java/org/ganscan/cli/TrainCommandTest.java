@@ -1,0 +1,90 @@
+package org.ganscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ganscan.DevSet;
+import org.ganscan.cache.ResourceCache;
+import org.ganscan.score.LogisticModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * 'ganscan train' end to end on a few hundred train-set images: it fits, validates on dev-set
+ * files it never fitted on, writes a model with its card, resumes a killed run from its
+ * checkpoint to the same model, and 'scan --model DIR' scores with the result.
+ */
+class TrainCommandTest {
+  static Path trainSet() {
+    Path root = Path.of(System.getProperty("ganscan.trainset", "../shared/train-set"));
+    assertTrue(Files.isDirectory(root.resolve("gan")), "the train set must be at " + root.toAbsolutePath() + " (set -Dganscan.trainset)");
+    return root;
+  }
+
+  private static List<Path> first(Path dir, int n) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).sorted().limit(n).toList();
+    }
+  }
+
+  private static String run(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    assertEquals(0, exit, out + "\n" + err);
+    return out.toString();
+  }
+
+  @Test
+  void fitsValidatesWritesItsCardResumesAndScores(@TempDir Path dir) throws Exception {
+    Path train = dir.resolve("train");
+    Path dev = dir.resolve("dev");
+    for (String label : List.of("gan", "real")) {
+      Files.createDirectories(train.resolve(label));
+      Files.createDirectories(dev.resolve(label));
+      for (Path p : first(trainSet().resolve(label), 150)) {
+        Files.copy(p, train.resolve(label).resolve(p.getFileName()));
+      }
+      for (Path p : DevSet.images(label).subList(0, 15)) {
+        Files.copy(p, dev.resolve(label).resolve(p.getFileName()));
+      }
+    }
+    Path out = dir.resolve("model");
+    String text = run("train", train.toString(), "--out", out.toString(), "--validate", dev.toString(), "--threads", "2", "--model-version", "test");
+    assertTrue(text.contains("== avatar") && text.contains("random forest"), text);
+    byte[] json = Files.readAllBytes(out.resolve("model.json"));
+    LogisticModel model = LogisticModel.parse(json, "model.json");
+    assertEquals("test", model.version());
+    assertTrue(model.provenance().containsKey("validation"), model.provenance().toString());
+    String card = Files.readString(out.resolve("MODEL_CARD.md"));
+    assertTrue(card.contains(ResourceCache.sha256(json)), "the card names the model's sha256");
+    assertTrue(card.contains("non-commercial"), "the card states the training data's terms");
+    List<String> rows = Files.readAllLines(out.resolve("train-features.tsv"));
+    assertEquals(1 + 300, rows.size(), "every training image measured once, after the header");
+
+    // A killed run: the checkpoint lost its last rows and ends in half a line. The rerun measures
+    // only what is missing and fits the same model.
+    Files.writeString(out.resolve("train-features.tsv"), String.join("\n", rows.subList(0, 201)) + "\n" + rows.get(201).substring(0, 20));
+    Files.delete(out.resolve("model.json"));
+    run("train", train.toString(), "--out", out.toString(), "--threads", "2", "--model-version", "test");
+    LogisticModel resumed = LogisticModel.parse(Files.readAllBytes(out.resolve("model.json")), "model.json");
+    assertArrayEquals(model.weights(), resumed.weights(), 1e-12);
+    assertEquals(model.bias(), resumed.bias(), 1e-12);
+
+    // The trained folder scores a scan.
+    Path results = dir.resolve("r.jsonl");
+    run("scan", DevSet.file("gan/fakeav__10.png").toString(), "--model", out.toString(), "--out", results.toString(), "--quiet");
+    assertTrue(Files.readString(results).contains("\"scorer\":\"logistic test "), Files.readString(results));
+  }
+}
