@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.ganscan.score.LogisticModel;
 import org.ganscan.score.Metrics;
 import org.ganscan.score.Sample;
 import org.ganscan.score.TreeLearners;
+import org.ganscan.trait.RegionTextureTrait;
+import org.ganscan.trait.TextureProbe;
+import org.ganscan.trait.Trait;
+import org.ganscan.scan.StandardScan;
 
 /**
  * Fits the score on a labelled training set and validates it on another (the dev set), never
@@ -44,16 +49,45 @@ public final class Training {
    */
   public static List<Measured> measure(Measurer measurer, List<LabelledItem> items, Copier copier, Path table, IntConsumer progress)
       throws IOException {
+    return measure(measurer, items, copier, table, columns(measurer), Training::row, progress);
+  }
+
+  /** A measured item's row: the base features, then its region texture descriptors. */
+  public static Measured row(Measured m) {
+    if (!m.hasFace()) {
+      return m;
+    }
+    double[] base = m.features();
+    double[] desc = m.traits().stream().filter(t -> t.name().equals(RegionTextureTrait.NAME)).findFirst()
+        .map(RegionTextureTrait::descriptorsFrom).orElseThrow(() -> new IllegalStateException("the measuring run has no region texture trait"));
+    double[] out = Arrays.copyOf(base, base.length + desc.length);
+    System.arraycopy(desc, 0, out, base.length, desc.length);
+    return new Measured(m.item(), out, m.traits());
+  }
+
+  /** The row's columns: the measuring traits' features, then the texture descriptors. */
+  public static List<String> columns(Measurer measurer) {
+    List<String> out = new ArrayList<>(measurer.space().names());
+    out.addAll(RegionTextureTrait.descriptorNames());
+    return out;
+  }
+
+  /**
+   * Measures the items' copies as rows of {@code names}, resuming from {@code table}.
+   *
+   * @param rowOf turns a fresh measurement into its row
+   */
+  static List<Measured> measure(Measurer measurer, List<LabelledItem> items, Copier copier, Path table, List<String> names,
+      java.util.function.UnaryOperator<Measured> rowOf, IntConsumer progress) throws IOException {
     Map<String, LabelledItem> byPath = new LinkedHashMap<>();
     items.forEach(i -> byPath.put(i.relative(), i));
-    List<String> names = measurer.space().names();
     Map<String, Measured> done = new LinkedHashMap<>();
     FeatureTable.read(table, names, byPath).forEach(m -> done.put(m.item().relative(), m));
     List<LabelledItem> todo = items.stream().filter(i -> !done.containsKey(i.relative())).toList();
     progress.accept(done.size());
     for (int start = 0; start < todo.size(); start += CHUNK) {
       List<LabelledItem> chunk = todo.subList(start, Math.min(todo.size(), start + CHUNK));
-      List<Measured> measured = measurer.measure(chunk, copier);
+      List<Measured> measured = measurer.measure(chunk, copier).stream().map(rowOf).toList();
       FeatureTable.append(table, names, measured);
       measured.forEach(m -> done.put(m.item().relative(), m));
       progress.accept(done.size());
@@ -66,6 +100,113 @@ public final class Training {
       }
     }
     return out;
+  }
+
+  /**
+   * The fitted parts: the trait score alone (fitted on every training row), the region texture
+   * probe (fitted on half the rows), and the fused score (fitted on the other half, with the
+   * probe's logit as one more feature, so the fusion never sees a logit of the probe's own
+   * training data).
+   */
+  public record Fit(LogisticModel base, LogisticModel probeModel, TextureProbe probe, FeatureSpace fusedSpace, LogisticModel fused, int baseColumns) {
+    /** Rows scored by the trait score alone. */
+    public Map<String, Double> baseScores(List<Measured> rows) {
+      return scores(base, baseRows(rows));
+    }
+
+    /** Rows as the trait score alone sees them. */
+    public List<Measured> baseRows(List<Measured> rows) {
+      return rows.stream().map(m -> head(m, baseColumns)).toList();
+    }
+
+    /** Rows scored by the probe alone. */
+    public Map<String, Double> textureScores(List<Measured> rows) {
+      return scores(probeModel, rows.stream().map(m -> tail(m, baseColumns)).toList());
+    }
+
+    /** Rows as the fused score sees them: the trait features and the probe's logit. */
+    public List<Measured> fusedRows(List<Measured> rows) {
+      RegionTextureTrait texture = RegionTextureTrait.withProbe(probe);
+      return rows.stream().map(m -> {
+        if (!m.hasFace()) {
+          return m;
+        }
+        double[] x = Arrays.copyOf(m.features(), baseColumns + 1);
+        x[baseColumns] = texture.scored(tail(m, baseColumns).features()).value();
+        return new Measured(m.item(), x, m.traits());
+      }).toList();
+    }
+
+    public Map<String, Double> fusedScores(List<Measured> rows) {
+      return scores(fused, fusedRows(rows));
+    }
+
+    /** The fusion half of the training rows, as the fused score sees them (the probe never fitted on them). */
+    public List<Measured> fusionRows(List<Measured> rows) {
+      return fusedRows(rows.stream().filter(m -> !probeHalf(m)).toList());
+    }
+
+    /** The same parts with another fused model (its thresholds set). */
+    public Fit withFused(LogisticModel model) {
+      return new Fit(base, probeModel, probe, fusedSpace, model, baseColumns);
+    }
+
+    /** The same parts with another trait score (its thresholds set). */
+    public Fit withBase(LogisticModel model) {
+      return new Fit(model, probeModel, probe, fusedSpace, fused, baseColumns);
+    }
+  }
+
+  private static Measured head(Measured m, int n) {
+    return m.hasFace() ? new Measured(m.item(), Arrays.copyOf(m.features(), n), m.traits()) : m;
+  }
+
+  private static Measured tail(Measured m, int n) {
+    return m.hasFace() ? new Measured(m.item(), Arrays.copyOfRange(m.features(), n, m.features().length), m.traits()) : m;
+  }
+
+  /**
+   * Whether the fused score earns its place over the trait score alone on validation: a higher
+   * ROC AUC by at least {@link #FUSION_MARGIN}, and no lower TPR at 5 % FPR.
+   */
+  public static boolean fusionWins(EvalReport.Figures fused, EvalReport.Figures traits) {
+    return fused.auc() >= traits.auc() + FUSION_MARGIN && fused.tprAt5() >= traits.tprAt5();
+  }
+
+  static final double FUSION_MARGIN = 0.005;
+
+  /** Whether the item's half is the probe's (by its sha256, so the split is stable across runs). */
+  static boolean probeHalf(Measured m) {
+    return Character.digit(m.item().file().sha256().charAt(63), 16) % 2 == 0;
+  }
+
+  /**
+   * Fits the three parts on the training rows (columns: {@code baseNames}, then the descriptors).
+   *
+   * @param provenance facts recorded with the fused model
+   */
+  public static Fit fitFused(FeatureSpace baseSpace, List<Measured> rows, String version, Map<String, Object> provenance) {
+    int n = baseSpace.names().size();
+    LogisticModel base = Fitter.constrained(baseSpace, version).fit(samples(rows.stream().map(m -> head(m, n)).toList()), Map.of());
+    List<Measured> probeRows = rows.stream().filter(Training::probeHalf).map(m -> tail(m, n)).toList();
+    Map<String, Object> probeProvenance = new LinkedHashMap<>(provenance);
+    probeProvenance.put("fitted_on_half", "training rows whose sha256 ends in an even hex digit (" + samples(probeRows).size() + " faces)");
+    LogisticModel probeModel = Fitter.unconstrained(RegionTextureTrait.descriptorNames(), version + "-texture").fit(samples(probeRows), probeProvenance);
+    TextureProbe probe = TextureProbe.parse(probeModel.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<Trait> traits = StandardScan.traits().stream().map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.withProbe(probe) : t).toList();
+    FeatureSpace fusedSpace = FeatureSpace.of(traits);
+    List<String> expected = new ArrayList<>(baseSpace.names());
+    expected.add(RegionTextureTrait.NAME);
+    if (!fusedSpace.names().equals(expected)) {
+      throw new IllegalStateException("the fused features " + fusedSpace.names() + " are not the trait features and the texture logit");
+    }
+    Fit partial = new Fit(base, probeModel, probe, fusedSpace, null, n);
+    List<Measured> fuseRows = partial.fusedRows(rows.stream().filter(m -> !probeHalf(m)).toList());
+    Map<String, Object> fusedProvenance = new LinkedHashMap<>(provenance);
+    fusedProvenance.put("fitted_on_half", "training rows whose sha256 ends in an odd hex digit (" + samples(fuseRows).size()
+        + " faces); the region texture probe was fitted on the other half");
+    LogisticModel fused = Fitter.constrained(fusedSpace, version).fit(samples(fuseRows), fusedProvenance);
+    return new Fit(base, probeModel, probe, fusedSpace, fused, n);
   }
 
   /** GAN and real faces as fitting samples. */

@@ -65,6 +65,18 @@ public final class Canvas implements AutoCloseable {
    * The outline of a pixel set on a raster whose pixels are {@code rasterScale} per image pixel.
    */
   public void outline(BitSet pixels, int width, int height, double rasterScale, int[] rgb) {
+    Imgproc.drawContours(bgr, contours(pixels, width, height, rasterScale), -1, colour(rgb), thickness());
+  }
+
+  /** Tints a pixel set (on a raster of {@code rasterScale} per image pixel) with {@code rgb} at opacity {@code alpha}. */
+  public void shade(BitSet pixels, int width, int height, double rasterScale, int[] rgb, double alpha) {
+    Mat layer = owner.add(bgr.clone());
+    Imgproc.drawContours(layer, contours(pixels, width, height, rasterScale), -1, colour(rgb), Imgproc.FILLED);
+    Core.addWeighted(layer, alpha, bgr, 1 - alpha, 0, bgr);
+  }
+
+  /** The set's outer contours, scaled to the canvas. */
+  private List<MatOfPoint> contours(BitSet pixels, int width, int height, double rasterScale) {
     Mat m = owner.add(Mat.zeros(height, width, CvType.CV_8U));
     byte[] b = new byte[width * height];
     for (int i = pixels.nextSetBit(0); i >= 0; i = pixels.nextSetBit(i + 1)) {
@@ -85,7 +97,7 @@ public final class Canvas implements AutoCloseable {
       scaled.add(owner.add(new MatOfPoint(pts)));
       c.release();
     }
-    Imgproc.drawContours(bgr, scaled, -1, colour(rgb), thickness());
+    return scaled;
   }
 
   /** Appends a white caption strip with the lines, wrapped to the width, and returns the PNG bytes. */

@@ -36,6 +36,22 @@ public final class Raster {
   }
 
   /**
+   * The grey image resampled by {@code factor} (area averaging when shrinking, bilinear when
+   * enlarging), at least 1 px on each side; its scale is the source's times {@code factor}.
+   */
+  public GreyImage resized(GreyImage g, double factor) {
+    int w = Math.max(1, (int) Math.round(g.width() * factor));
+    int h = Math.max(1, (int) Math.round(g.height() * factor));
+    try (var owner = new MatOwner()) {
+      Mat src = owner.add(new Mat(g.height(), g.width(), CvType.CV_32F));
+      src.put(0, 0, g.shared());
+      Mat out = owner.add(new Mat());
+      Imgproc.resize(src, out, new Size(w, h), 0, 0, factor < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+      return GreyImage.wrap(w, h, Mats.floats(out), g.scale() * w / g.width());
+    }
+  }
+
+  /**
    * Pixels inside a polygon.
    *
    * @param xy polygon vertices as x0, y0, x1, y1, ... in raster pixels

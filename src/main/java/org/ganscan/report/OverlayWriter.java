@@ -26,6 +26,7 @@ import org.ganscan.trait.EarsTrait;
 import org.ganscan.trait.EyePositionTrait;
 import org.ganscan.trait.HairTrait;
 import org.ganscan.trait.ImageMask;
+import org.ganscan.trait.RegionTextureTrait;
 import org.ganscan.trait.TraitScore;
 
 /**
@@ -65,6 +66,7 @@ public final class OverlayWriter implements EvidenceSink {
     FaceResult face = result.mainFace().orElseThrow();
     var image = findings.portrait().image();
     try (Canvas c = new Canvas(image, MIN_SIDE)) {
+      texture(c, findings.mainRegions(), face.traits());
       regions(c, findings.mainRegions(), face.traits());
       ImageMask clipped = findings.marks().get(ClippedPixelsTrait.NAME);
       if (clipped != null) {
@@ -111,6 +113,22 @@ public final class OverlayWriter implements EvidenceSink {
     }
   }
 
+  /** A region's share of the learned texture logit beyond which it is shaded (vermillion GAN-like, green camera-like). */
+  static final double SHADE_FROM = 0.3;
+
+  /** Regions shaded by their signed share of the region texture probe's logit, as the record states it. */
+  private static void texture(Canvas c, FaceRegions regions, List<TraitScore> traits) {
+    traits.stream().filter(t -> t.name().equals(RegionTextureTrait.NAME) && t.measured()).findFirst().ifPresent(t -> {
+      for (RegionKind k : RegionKind.values()) {
+        Double share = t.detail().get(k.name().toLowerCase(Locale.ROOT));
+        Region r = regions.get(k);
+        if (share != null && Math.abs(share) >= SHADE_FROM && r.area() > 0) {
+          c.shade(r.bits(), r.width(), r.height(), r.scale(), share > 0 ? VERMILLION : GREEN, 0.3);
+        }
+      }
+    });
+  }
+
   /** Green below 0.4, yellow to 0.7, vermillion above; grey when the trait did not vote. */
   static int[] colourFor(List<TraitScore> traits, String name) {
     Double s = traits.stream().filter(t -> t.name().equals(name) && t.measured()).map(TraitScore::score).findFirst().orElse(null);
@@ -125,7 +143,8 @@ public final class OverlayWriter implements EvidenceSink {
     lines.add(String.format(Locale.ROOT, "%s: score %.2f  |  %s", r.verdict().label().json().toUpperCase(Locale.ROOT),
         r.verdict().score(), Path.of(r.path()).getFileName()));
     r.verdict().reasons().stream().limit(3).forEach(reason -> lines.add("- " + reason));
-    lines.add("box blue, keypoints orange, eye centres sky blue, FFHQ template purple; regions green/yellow/vermillion by score, grey unmeasured; clipped highlights black");
+    lines.add("box blue, keypoints orange, eye centres sky blue, FFHQ template purple; regions green/yellow/vermillion by score, grey unmeasured; clipped highlights black;"
+        + " shading: learned texture evidence by region (vermillion GAN-like, green camera-like)");
     return lines;
   }
 }

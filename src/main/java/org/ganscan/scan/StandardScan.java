@@ -9,6 +9,8 @@ import org.ganscan.face.FaceModels;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.score.FeatureSpace;
 import org.ganscan.score.FittedScorer;
+import org.ganscan.score.NotScored;
+import org.ganscan.trait.RegionTextureTrait;
 import org.ganscan.trait.Trait;
 import org.ganscan.trait.Traits;
 
@@ -55,6 +57,16 @@ public final class StandardScan implements AutoCloseable {
     Path file = modelFile != null && Files.isDirectory(modelFile) ? modelFile.resolve("model.json") : modelFile;
     FittedScorer scorer = file == null ? FittedScorer.bundled(space) : FittedScorer.fromBytes(read(file), file.getFileName().toString(), space);
     return new ScanSettings(traits, scorer, limits);
+  }
+
+  /**
+   * The settings of a measuring run that fits a new model: the standard traits, with the region
+   * texture reporting its descriptors for a probe to be fitted on, and no score (the model that
+   * would give one is what the run makes).
+   */
+  public static ScanSettings forFitting(ImageLimits limits) {
+    List<Trait> traits = traits().stream().map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.descriptorsOnly() : t).toList();
+    return new ScanSettings(traits, new NotScored(), limits);
   }
 
   /** The standard settings with the bundled model. */

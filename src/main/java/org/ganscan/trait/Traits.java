@@ -7,6 +7,7 @@ public final class Traits {
   private Traits() {}
 
   public static List<Trait> all() {
-    return List.of(new EyePositionTrait(), new BackgroundTrait(), new HairTrait(), new EarsTrait(), new CornealHighlightsTrait(), new FrequencyTrait(), new ClippedPixelsTrait(), new TypicalityTrait(), new IrisTrait());
+    return List.of(new EyePositionTrait(), new BackgroundTrait(), new HairTrait(), new EarsTrait(), new CornealHighlightsTrait(), new FrequencyTrait(), new ClippedPixelsTrait(), new TypicalityTrait(), new IrisTrait(),
+        RegionTextureTrait.bundled());
   }
 }

@@ -52,7 +52,10 @@ class FittedScorerTest {
   @Test
   void bundledModelCarriesItsProvenanceAndUsesOnlyDeclaredFeatures() {
     LogisticModel m = LogisticModel.bundled();
-    assertEquals(SPACE.names(), m.features(), "the bundled model's features are the ones the traits declare, in order");
+    // Every feature the bundled model weighs is one the traits declare, in the traits' order; the
+    // region texture's logit is declared but not weighed (the fusion did not earn its place, MODEL_CARD.md).
+    assertEquals(SPACE.names().stream().filter(m.features()::contains).toList(), m.features());
+    assertTrue(!m.features().contains("region_texture") && SPACE.names().contains("region_texture"), m.features().toString());
     for (String key : List.of("data", "variant", "features", "fitted_on", "trainer", "validation", "validated_on", "excluded_features")) {
       assertTrue(m.provenance().containsKey(key), key);
     }
