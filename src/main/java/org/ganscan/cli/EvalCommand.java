@@ -40,9 +40,10 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LABELLED_DIR")
   Path root;
 
-  @Option(names = "--degrade", split = ",", defaultValue = "none,avatar,thumb,small",
-      description = "Variants to evaluate: none (original files), avatar (<= 400 px, JPEG q85), thumb (<= 128 px, JPEG q75), "
-          + "small (<= 200 px, JPEG q60, never fitted on: does the fit carry over?) (default: all four).")
+  @Option(names = "--degrade", split = ",", defaultValue = "none,avatar,social,thumb,small",
+      description = "Variants to evaluate: none (original files), avatar (<= 400 px, JPEG q85), social (saved as JPEG q90, then avatar: "
+          + "a GAN PNG carries a JPEG history as an upload does), thumb (<= 128 px, JPEG q75), "
+          + "small (<= 200 px, JPEG q60, never fitted on: does the fit carry over?) (default: all five).")
   List<String> variants;
 
   @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: 5).")

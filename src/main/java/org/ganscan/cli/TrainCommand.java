@@ -110,8 +110,8 @@ final class TrainCommand implements Callable<Integer> {
           Map<String, Double> fused = fit.fusedScores(v);
           for (var part : Map.of("traits alone", fit.baseScores(v), "region texture alone", fit.textureScores(v)).entrySet()) {
             EvalReport.Figures f = EvalReport.figures(v, part.getValue());
-            w.printf(Locale.ROOT, "%s, %s: ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f | among FFHQ-aligned faces %.4f%n", name, part.getKey(),
-                f.auc(), f.tprAt1(), f.tprAt5(), Training.alignedAuc(v, part.getValue()));
+            w.printf(Locale.ROOT, "%s, %s: ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f | among FFHQ-aligned faces %.4f | %s%n", name, part.getKey(),
+                f.auc(), f.tprAt1(), f.tprAt5(), Training.alignedAuc(v, part.getValue()), EvalReport.spread(v, part.getValue()));
             figures.put(name + " (" + part.getKey() + ")", f);
             aligned.put(name + " (" + part.getKey() + ")", Training.alignedAuc(v, part.getValue()));
           }

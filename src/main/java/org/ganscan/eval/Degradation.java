@@ -14,7 +14,15 @@ public enum Degradation {
   AVATAR("longest side <= 400 px, JPEG q85", 400, 85),
   THUMB("longest side <= 128 px, JPEG q75", 128, 75),
   /** A harsher treatment the model is never fitted on: a check that the fit carries over. */
-  SMALL("longest side <= 200 px, JPEG q60, never fitted on", 200, 60);
+  SMALL("longest side <= 200 px, JPEG q60, never fitted on", 200, 60),
+  /**
+   * As an upload carries it: every file first saved as JPEG q90 at its own size, then the avatar
+   * treatment; a GAN PNG then has a JPEG history as a real upload does.
+   */
+  SOCIAL("saved as JPEG q90, then longest side <= 400 px, JPEG q85", 400, 85);
+
+  /** The quality of the upload's first save ({@link #SOCIAL}). */
+  static final int UPLOAD_QUALITY = 90;
 
   /**
    * The copies the score model is fitted on: two strengths of the same social-network treatment,
@@ -44,7 +52,14 @@ public enum Degradation {
 
   /** The degraded copy, or empty when the file is not a decodable image. */
   public Optional<EncodedFile> apply(EncodedFile file, PortraitDecoder decoder, Encoder encoder) {
-    return this == NONE ? Optional.of(file) : copy(file, decoder, encoder, maxSide, quality, name().toLowerCase());
+    if (this == NONE) {
+      return Optional.of(file);
+    }
+    if (this == SOCIAL) {
+      return copy(file, decoder, encoder, Integer.MAX_VALUE, UPLOAD_QUALITY, "upload")
+          .flatMap(upload -> copy(upload, decoder, encoder, maxSide, quality, name().toLowerCase()));
+    }
+    return copy(file, decoder, encoder, maxSide, quality, name().toLowerCase());
   }
 
   /**

@@ -25,6 +25,20 @@ public final class EvalReport {
     return new Figures(Metrics.auc(pos, neg), Metrics.rateAbove(pos, t1), Metrics.rateAbove(pos, t5), t1, t5, pos.length, neg.length);
   }
 
+  /** The AUC's 95 % bootstrap interval, in words. */
+  public static String spread(List<Measured> items, Map<String, Double> scores) {
+    double[] pos = scoresOf(items, scores, "gan");
+    double[] neg = scoresOf(items, scores, "real");
+    if (pos.length == 0 || neg.length == 0) {
+      return "no bootstrap interval (a class is empty)";
+    }
+    double[] ci = Metrics.bootstrapAuc(pos, neg, BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED);
+    return String.format(Locale.ROOT, "AUC 95%% bootstrap interval %.3f-%.3f", ci[0], ci[1]);
+  }
+
+  static final int BOOTSTRAP_ROUNDS = 1000;
+  static final long BOOTSTRAP_SEED = 20261201L;
+
   public static double[] scoresOf(List<Measured> items, Map<String, Double> scores, String label) {
     return items.stream().filter(m -> m.item().label().equals(label)).mapToDouble(m -> scores.get(m.item().relative())).toArray();
   }
@@ -44,8 +58,8 @@ public final class EvalReport {
     List<String> out = new ArrayList<>();
     out.add("== " + title);
     out.add("scores: " + scoring);
-    out.add(String.format(Locale.ROOT, "GAN %d vs real %d: ROC AUC %.4f | TPR at 1%% FPR %.3f (threshold %.4f) | TPR at 5%% FPR %.3f (threshold %.4f)",
-        f.gan(), f.real(), f.auc(), f.tprAt1(), f.thresholdAt1(), f.tprAt5(), f.thresholdAt5()));
+    out.add(String.format(Locale.ROOT, "GAN %d vs real %d: ROC AUC %.4f | TPR at 1%% FPR %.3f (threshold %.4f) | TPR at 5%% FPR %.3f (threshold %.4f) | %s",
+        f.gan(), f.real(), f.auc(), f.tprAt1(), f.thresholdAt1(), f.tprAt5(), f.thresholdAt5(), spread(items, scores)));
     out.add(String.format(Locale.ROOT, "no face found: GAN %d, real %d (scored 0: not flagged)",
         count(items, "gan", false), count(items, "real", false)));
     out.addAll(perSource(items, scores, f.thresholdAt5()));
@@ -132,8 +146,9 @@ public final class EvalReport {
     if (pos.length == 0) {
       return head + ": no aligned GAN face to compare";
     }
-    return head + String.format(Locale.ROOT, ": ROC AUC %.4f | at or above the 5%%-FPR threshold: GAN %.3f, real %.3f",
-        Metrics.auc(pos, neg), Metrics.rateAbove(pos, t5), Metrics.rateAbove(neg, t5));
+    double[] ci = Metrics.bootstrapAuc(pos, neg, BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED);
+    return head + String.format(Locale.ROOT, ": ROC AUC %.4f | at or above the 5%%-FPR threshold: GAN %.3f, real %.3f | AUC 95%% bootstrap interval %.3f-%.3f",
+        Metrics.auc(pos, neg), Metrics.rateAbove(pos, t5), Metrics.rateAbove(neg, t5), ci[0], ci[1]);
   }
 
   /**

@@ -37,7 +37,7 @@ public final class Training {
   static final int CHUNK = 500;
 
   /** The validation variants: the social-network treatments of the dev set. */
-  public static final List<Degradation> VALIDATION = List.of(Degradation.AVATAR, Degradation.THUMB, Degradation.SMALL);
+  public static final List<Degradation> VALIDATION = List.of(Degradation.AVATAR, Degradation.SOCIAL, Degradation.THUMB, Degradation.SMALL);
 
   private Training() {}
 

@@ -29,6 +29,29 @@ public final class Metrics {
     return Math.nextUp(kth);
   }
 
+  /**
+   * The 2.5th and 97.5th percentiles of the ROC AUC over {@code rounds} bootstrap resamples (each
+   * class drawn with replacement to its own size), seeded: how much the AUC of a set this small
+   * would move on another draw of the same kind of images.
+   */
+  public static double[] bootstrapAuc(double[] pos, double[] neg, int rounds, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    double[] aucs = new double[rounds];
+    double[] p = new double[pos.length];
+    double[] n = new double[neg.length];
+    for (int k = 0; k < rounds; k++) {
+      for (int i = 0; i < p.length; i++) {
+        p[i] = pos[r.nextInt(pos.length)];
+      }
+      for (int i = 0; i < n.length; i++) {
+        n[i] = neg[r.nextInt(neg.length)];
+      }
+      aucs[k] = auc(p, n);
+    }
+    Arrays.sort(aucs);
+    return new double[] {aucs[(int) Math.floor(0.025 * (rounds - 1))], aucs[(int) Math.ceil(0.975 * (rounds - 1))]};
+  }
+
   /** Share of scores at or above the threshold. */
   public static double rateAbove(double[] scores, double threshold) {
     return scores.length == 0 ? Double.NaN : Arrays.stream(scores).filter(v -> v >= threshold).count() / (double) scores.length;
