@@ -107,6 +107,11 @@ public final class ResourceCache {
     return HexFormat.of().formatHex(newDigest().digest(bytes));
   }
 
+  /** A fresh SHA-256 digest, for hashing a stream in blocks. */
+  public static MessageDigest newSha256() {
+    return newDigest();
+  }
+
   private static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");

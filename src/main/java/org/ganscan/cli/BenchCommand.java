@@ -55,6 +55,9 @@ final class BenchCommand implements Callable<Integer> {
       GroupingBench.run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
+    if (threads.stream().anyMatch(t -> t < 1)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1: " + threads);
+    }
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("give image files or folders to measure, or --grouping");
     }

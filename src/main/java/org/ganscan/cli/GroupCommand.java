@@ -76,7 +76,9 @@ final class GroupCommand implements Callable<Integer> {
       }
     }
     Path scanned = from != null ? from : scan();
-    List<ScanRecord> records = ScanRecords.read(scanned);
+    ScanRecords.Read read = ScanRecords.read(scanned);
+    read.warnings().forEach(w -> spec.commandLine().getErr().println("ganscan: warning: " + w));
+    List<ScanRecord> records = read.records();
     Fingerprinter fingerprinter = new Fingerprinter();
     List<Member> members = new ArrayList<>();
     for (ScanRecord r : records) {

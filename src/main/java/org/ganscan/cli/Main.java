@@ -33,13 +33,31 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("ganscan: " + e.getMessage());
+          cmd.getErr().println("ganscan: " + describe(e));
           if (Boolean.getBoolean("ganscan.debug")) {
             e.printStackTrace(cmd.getErr());
           }
           return ExitCodes.CANNOT_START;
         });
     return cl;
+  }
+
+  /**
+   * The failure and every cause the operating system or a library gave, once each: "cannot write
+   * results to r.jsonl: No space left on device", not just the outer message.
+   */
+  static String describe(Throwable e) {
+    StringBuilder b = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+      if (!b.toString().contains(m)) {
+        b.append(": ").append(m);
+      }
+      if (c.getCause() == null) {
+        break;
+      }
+    }
+    return b.toString();
   }
 
   /** Version from the jar manifest. */

@@ -53,7 +53,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<ScanRecord> records = ScanRecords.read(results);
+    ScanRecords.Read read = ScanRecords.read(results);
+    read.warnings().forEach(w -> spec.commandLine().getErr().println("ganscan: warning: " + w));
+    List<ScanRecord> records = read.records();
     Path overlayDir = overlays != null ? overlays : results.toAbsolutePath().resolveSibling("overlays");
     PortraitDecoder decoder = ImageLimits.DEFAULT.decoder();
     Encoder encoder = new Encoder();

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.report.CsvWriter;
 import org.ganscan.report.JsonlWriter;
+import org.ganscan.report.OutputLock;
 import org.ganscan.report.OverlayWriter;
 import org.ganscan.report.ResultWriter;
 import org.ganscan.scan.InputFiles;
@@ -77,8 +78,15 @@ final class ScanCommand implements Callable<Integer> {
 
   enum FailOn { synthetic, inconclusive }
 
+  private double maxMegapixels;
+
   @Option(names = "--max-megapixels", defaultValue = "100", description = "Refuse images above this size before decoding (default: 100).")
-  double maxMegapixels;
+  void maxMegapixels(double mp) {
+    if (!(mp > 0) || mp * 1e6 > Long.MAX_VALUE) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-megapixels must be a positive number, not " + mp);
+    }
+    maxMegapixels = mp;
+  }
 
   enum Format { jsonl, csv }
 
@@ -88,9 +96,9 @@ final class ScanCommand implements Callable<Integer> {
     ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
-    try (StandardScan scan = StandardScan.open(settings, true);
+    try (OutputStream sink = open();
+        StandardScan scan = StandardScan.open(settings, true);
         Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
-        OutputStream sink = open();
         ResultWriter writer = writer(sink, scan.tool());
         Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), files.size())) {
       scanner.scan(files, r -> {
@@ -130,18 +138,28 @@ final class ScanCommand implements Callable<Integer> {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    return new BufferedOutputStream(Files.newOutputStream(out));
+    OutputLock lock = OutputLock.acquire(out); // before the file is opened, so a second scan cannot truncate it
+    return new BufferedOutputStream(Files.newOutputStream(out)) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          lock.close();
+        }
+      }
+    };
   }
 
   private ResultWriter writer(OutputStream sink, ToolInfo tool) throws IOException {
     return format == Format.csv ? new CsvWriter(sink, tool) : new JsonlWriter(sink, tool);
   }
 
-  private static void write(ResultWriter writer, ScanResult r) {
+  private void write(ResultWriter writer, ScanResult r) {
     try {
       writer.write(r);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results", e);
+      throw new UncheckedIOException("cannot write results to " + (out == null ? "standard output" : out), e);
     }
   }
 

@@ -40,8 +40,11 @@ public final class GroupsCodec {
     }
   }
 
+  /** Writes to a temporary name beside {@code out} and renames it, so a crash never leaves half a file. */
   public static void write(Path out, List<Group> groups) throws IOException {
-    Files.writeString(out, toJson(groups));
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    Files.writeString(tmp, toJson(groups));
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The groups of a {@code groups.json}. */

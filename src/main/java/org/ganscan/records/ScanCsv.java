@@ -49,24 +49,40 @@ public final class ScanCsv {
   /** The record's row; with the groups column exactly when the record has groups. */
   public static List<String> row(ScanRecord r) {
     List<String> row = new ArrayList<>(HEADER.size() + 1);
-    row.add(r.path());
+    row.add(text(r.path()));
     row.add(orEmpty(r.sha256()));
     row.add(r.status().json());
-    row.add(orEmpty(r.error()));
+    row.add(text(orEmpty(r.error())));
     row.add(r.width() == null ? "" : r.width().toString());
     row.add(r.height() == null ? "" : r.height().toString());
-    row.add(orEmpty(r.format()));
+    row.add(text(orEmpty(r.format())));
     row.add(Integer.toString(r.faces().size()));
     row.add(r.score() == null ? "" : Numbers.round(r.score(), 4));
     row.add(r.verdict().json());
     r.mainFace().ifPresentOrElse(f -> addEyes(row, f), () -> row.addAll(java.util.Collections.nCopies(12, "")));
-    row.add(String.join(REASON_SEPARATOR, r.reasons()));
-    row.add(r.tool().version());
+    row.add(text(String.join(REASON_SEPARATOR, r.reasons())));
+    row.add(text(r.tool().version()));
     if (r.groups() != null) {
-      row.add(String.join(" ", r.groups()));
+      row.add(text(String.join(" ", r.groups())));
     }
     return row;
   }
+
+  /**
+   * A text cell a spreadsheet will not run: one that begins with {@code = + - @}, tab or carriage
+   * return gets a leading apostrophe (OWASP, "CSV Injection"); {@link #read} takes it off again.
+   * Number cells are written as numbers and left alone.
+   */
+  static String text(String s) {
+    return !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+  }
+
+  /** The text a cell {@link #text} wrote. */
+  static String untext(String s) {
+    return s.length() > 1 && s.charAt(0) == '\'' && FORMULA_STARTS.indexOf(s.charAt(1)) >= 0 ? s.substring(1) : s;
+  }
+
+  static final String FORMULA_STARTS = "=+-@\t\r";
 
   private static void addEyes(List<String> row, FaceRecord f) {
     EyeGeometry e = f.eyes();
@@ -106,11 +122,11 @@ public final class ScanCsv {
 
   private static ScanSummary summary(CSVRecord c, boolean grouped) {
     boolean eyes = !c.get("right_eye_x").isEmpty();
-    String reasons = c.get("reasons");
-    String groups = grouped ? c.get(GROUPS) : null;
+    String reasons = untext(c.get("reasons"));
+    String groups = grouped ? untext(c.get(GROUPS)) : null;
     return new ScanSummary(
-        c.get("path"), nullIfEmpty(c.get("sha256")), ScanResult.Status.fromJson(c.get("status")), nullIfEmpty(c.get("error")),
-        integer(c.get("width")), integer(c.get("height")), nullIfEmpty(c.get("format")), Integer.parseInt(c.get("faces")),
+        untext(c.get("path")), nullIfEmpty(c.get("sha256")), ScanResult.Status.fromJson(c.get("status")), nullIfEmpty(untext(c.get("error"))),
+        integer(c.get("width")), integer(c.get("height")), nullIfEmpty(untext(c.get("format"))), Integer.parseInt(c.get("faces")),
         number(c.get("score")), Verdict.Label.fromJson(c.get("verdict")),
         eyes ? new PixelPoint(Double.parseDouble(c.get("right_eye_x")), Double.parseDouble(c.get("right_eye_y"))) : null,
         eyes ? new PixelPoint(Double.parseDouble(c.get("left_eye_x")), Double.parseDouble(c.get("left_eye_y"))) : null,
@@ -118,7 +134,7 @@ public final class ScanCsv {
         eyes ? new NormalizedPoint(Double.parseDouble(c.get("left_eye_u")), Double.parseDouble(c.get("left_eye_v"))) : null,
         number(c.get("interocular_px")), number(c.get("roll_deg")), number(c.get("eye_position_value")), number(c.get("eye_position_score")),
         reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(java.util.regex.Pattern.quote(REASON_SEPARATOR), -1)),
-        c.get("tool_version"), groups == null ? null : groups.isEmpty() ? List.of() : Arrays.asList(groups.split(" ")));
+        untext(c.get("tool_version")), groups == null ? null : groups.isEmpty() ? List.of() : Arrays.asList(groups.split(" ")));
   }
 
   private static String orEmpty(String s) {

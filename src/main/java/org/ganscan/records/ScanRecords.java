@@ -18,26 +18,44 @@ import org.ganscan.group.Member;
 public final class ScanRecords {
   private ScanRecords() {}
 
+  /** The records of a file, and what was skipped. */
+  public record Read(List<ScanRecord> records, List<String> warnings) {
+    public Read {
+      records = List.copyOf(records);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   /**
-   * Every record of a JSON Lines file, in order; blank lines are skipped.
+   * Every record of a JSON Lines file, in order; blank lines are skipped. A last line without its
+   * newline that does not parse (a run killed or a disk filled while writing it) is skipped with a
+   * warning; any other line that is not a record is an error.
    *
    * @throws java.io.IOException naming the file and line of a line that is not a scan record
    */
-  public static List<ScanRecord> read(Path jsonl) throws IOException {
+  public static Read read(Path jsonl) throws IOException {
+    byte[] bytes = Files.readAllBytes(jsonl);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    boolean cutShort = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+    String[] lines = text.split("\n", -1);
     List<ScanRecord> out = new ArrayList<>();
-    int line = 0;
-    for (String s : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
-      line++;
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      String s = lines[i];
       if (s.isBlank()) {
         continue;
       }
       try {
         out.add(ScanRecordCodec.fromJsonLine(s));
       } catch (IllegalArgumentException e) {
-        throw new IOException(jsonl + " line " + line + ": not a ganscan scan record: " + e.getMessage(), e);
+        if (cutShort && i == lines.length - 1) {
+          warnings.add(jsonl + " line " + (i + 1) + " is cut short (no newline, " + s.length() + " characters) and was skipped: " + e.getMessage());
+        } else {
+          throw new IOException(jsonl + " line " + (i + 1) + ": not a ganscan scan record: " + e.getMessage(), e);
+        }
       }
     }
-    return out;
+    return new Read(out, warnings);
   }
 
   /** The record as grouping sees it: the main face's landmarks as fractions of the frame, and the fingerprint. */

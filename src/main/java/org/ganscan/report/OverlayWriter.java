@@ -80,7 +80,15 @@ public final class OverlayWriter implements EvidenceSink {
       }
       template(c, face, result.width(), result.height());
       Files.createDirectories(dir);
-      Files.write(dir.resolve(fileName(result.path(), result.sha256())), c.pngWithCaption(caption(result, face)));
+      // Written under a temporary name and renamed, so a failed write never leaves an empty or half PNG behind.
+      Path target = dir.resolve(fileName(result.path(), result.sha256()));
+      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+      try {
+        Files.write(tmp, c.pngWithCaption(caption(result, face)));
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write overlay for " + result.path(), e);
     }

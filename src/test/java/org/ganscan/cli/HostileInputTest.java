@@ -1,0 +1,159 @@
+package org.ganscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.ganscan.DevSet;
+import org.ganscan.report.OutputLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Files and faults an adversary or an unlucky user brings (../shared/research/hostile-inputs.md):
+ * each gets its own record and the batch goes on, or the run stops with the documented exit code
+ * and a message that says why.
+ */
+class HostileInputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private record Run(int exit, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(err, true));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    return new Run(cl.execute(args), err.toString());
+  }
+
+  private static List<JsonNode> records(Path jsonl) throws IOException {
+    return Files.readAllLines(jsonl).stream().map(l -> {
+      try {
+        return JSON.readTree(l);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).toList();
+  }
+
+  private static JsonNode named(List<JsonNode> records, String file) {
+    return records.stream().filter(r -> r.get("path").asText().endsWith("/" + file)).findFirst().orElseThrow(() -> new AssertionError(file + " has no record"));
+  }
+
+  @Test
+  void aFifoAndASymlinkToADeviceGetARecordEachAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("a_gan.png"));
+    Process mkfifo = new ProcessBuilder("mkfifo", batch.resolve("b.jpg").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Files.createSymbolicLink(batch.resolve("c.jpg"), Path.of("/dev/zero"));
+    Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve("d_real.jpg"));
+    Path out = dir.resolve("r.jsonl");
+    Run r = run("scan", batch.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<JsonNode> recs = records(out);
+    assertEquals(4, recs.size(), "one record per input");
+    for (String f : List.of("b.jpg", "c.jpg")) {
+      JsonNode rec = named(recs, f);
+      assertEquals("error", rec.get("status").asText(), rec.toString());
+      assertTrue(rec.get("error").asText().contains("not a regular file"), rec.toString());
+    }
+    assertEquals("ok", named(recs, "d_real.jpg").get("status").asText(), "the file after them is scanned");
+  }
+
+  @Test
+  void aHugeFileThatIsNoImageIsRefusedFromItsFirstBytesInBoundedMemory(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.png");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(1L << 30); // 1 GiB of zeros, sparse on disk: exactly the file limit
+    }
+    Path out = dir.resolve("r.jsonl");
+    Run r = run("scan", big.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode rec = records(out).get(0);
+    assertEquals("error", rec.get("status").asText());
+    assertTrue(rec.get("error").asText().startsWith("not an image"), rec.toString());
+    assertEquals(64, rec.get("sha256").asText().length(), "the file is still identified by its sha256");
+  }
+
+  @Test
+  void csvCellsThatASpreadsheetWouldRunAreNeutralisedAndReadBack(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    List<String> hostile = List.of("=HYPERLINK(\"x\").jpg", "+1+1.jpg", "-2.jpg", "@SUM(A1).jpg");
+    for (String name : hostile) {
+      Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve(name));
+    }
+    Path out = dir.resolve("r.csv");
+    Run r = run("scan", batch.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    String csv = Files.readString(out);
+    // Read as a spreadsheet does: no text cell may begin with a formula character.
+    for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(csv))) {
+      for (String column : List.of("path", "error", "reasons", "format", "tool_version")) {
+        String cell = row.get(column);
+        assertTrue(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0, column + " cell runs in a spreadsheet: " + cell);
+      }
+    }
+    List<String> paths = org.ganscan.records.ScanCsv.read(new StringReader(csv)).stream().map(s -> Path.of(s.path()).getFileName().toString()).sorted().toList();
+    assertEquals(hostile.stream().sorted().toList(), paths, "the reader gives the paths back as they are");
+  }
+
+  @Test
+  void aSecondScanToTheSameOutputFailsAtOnceNamingTheHolder(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("r.jsonl");
+    Files.writeString(out, "records of the first scan\n");
+    try (OutputLock first = OutputLock.acquire(out)) {
+      Run r = run("scan", DevSet.file("gan/fakeav__10.png").toString(), "--out", out.toString(), "--quiet");
+      assertEquals(3, r.exit(), r.err());
+      assertTrue(r.err().contains("being written by another ganscan (process " + ProcessHandle.current().pid()), r.err());
+      assertEquals("records of the first scan\n", Files.readString(out), "the first scan's output is untouched");
+    }
+  }
+
+  @Test
+  void reportAndGroupReadAFileWhoseLastLineACrashCutShort(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("r.jsonl");
+    assertEquals(0, run("scan", DevSet.file("gan/fakeav__10.png").toString(), DevSet.file("real/deepface__img47.jpg").toString(),
+        "--out", out.toString(), "--quiet").exit());
+    String whole = Files.readString(out);
+    Files.writeString(out, whole.substring(0, whole.length() - 200)); // the second record loses its end and its newline
+    Run report = run("report", out.toString(), "-o", dir.resolve("report.html").toString());
+    assertEquals(0, report.exit(), report.err());
+    assertTrue(report.err().contains("cut short") && report.err().contains("skipped"), report.err());
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("fakeav__10.png"));
+    Run group = run("group", "--from", out.toString(), "--out-dir", dir.resolve("groups").toString());
+    assertEquals(0, group.exit(), group.err());
+    assertEquals(1, Files.readAllLines(dir.resolve("groups").resolve("results.jsonl")).size());
+  }
+
+  @Test
+  void invalidOptionValuesExitTwo() {
+    String file = DevSet.file("gan/fakeav__10.png").toString();
+    for (String[] args : List.of(new String[] {"scan", file, "--threads", "0"}, new String[] {"scan", file, "--max-megapixels", "0"},
+        new String[] {"scan", file, "--max-megapixels", "-5"}, new String[] {"bench", file, "--threads", "0"})) {
+      Run r = run(args);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+    }
+  }
+
+  @Test
+  void fatalMessagesKeepTheOperatingSystemsReason() {
+    String said = Main.describe(new UncheckedIOException("cannot write results to r.jsonl", new IOException("No space left on device")));
+    assertEquals("cannot write results to r.jsonl: No space left on device", said);
+    assertEquals("worker failed: x: y", Main.describe(new IllegalStateException("worker failed: x", new RuntimeException("y", new RuntimeException("x")))));
+  }
+}
