@@ -10,7 +10,7 @@ final class Completeness {
   static void check(ImageFormat format, byte[] b) throws ImageException {
     switch (format) {
       case JPEG -> {
-        if (!endsWithEoi(b)) {
+        if (!JpegStructure.walk(b).complete()) {
           throw new ImageException("truncated jpeg: no end-of-image marker");
         }
       }
@@ -27,17 +27,6 @@ final class Completeness {
       }
       default -> {}
     }
-  }
-
-  /** JPEG files may carry trailing padding after EOI; look for it near the end. */
-  private static boolean endsWithEoi(byte[] b) {
-    int from = Math.max(2, b.length - 4096);
-    for (int i = b.length - 2; i >= from; i--) {
-      if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xD9) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int indexOf(byte[] b, byte[] needle, int from) {

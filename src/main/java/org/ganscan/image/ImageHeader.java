@@ -30,7 +30,7 @@ public record ImageHeader(ImageFormat format, int width, int height) {
       int[] size =
           switch (format) {
             case PNG -> new int[] {be32(b, 16), be32(b, 20)};
-            case GIF -> new int[] {le16(b, 6), le16(b, 8)};
+            case GIF -> gifSize(b);
             case BMP -> new int[] {le32(b, 18), Math.abs(le32(b, 22))};
             case JPEG -> jpegSize(b);
             case WEBP -> webpSize(b);
@@ -46,28 +46,51 @@ public record ImageHeader(ImageFormat format, int width, int height) {
   }
 
   private static int[] jpegSize(byte[] b) throws ImageException {
-    int i = 2;
-    while (i + 9 < b.length) {
-      if ((b[i] & 0xFF) != 0xFF) {
-        i++;
-        continue;
-      }
-      int marker = b[i + 1] & 0xFF;
-      if (marker == 0xFF) {
-        i++;
-        continue;
-      }
-      boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        return new int[] {be16(b, i + 7), be16(b, i + 5)};
-      }
-      if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
-        i += 2;
-        continue;
-      }
-      i += 2 + be16(b, i + 2);
+    JpegStructure s = JpegStructure.walk(b);
+    if (s.width() < 0) {
+      throw new ImageException("truncated or corrupt jpeg: no frame header (SOF) found");
     }
-    throw new ImageException("truncated or corrupt jpeg: no frame header (SOF) found");
+    return new int[] {s.width(), s.height()};
+  }
+
+  /**
+   * The largest size the GIF decoder may allocate: the logical screen and every frame of the file
+   * (a frame larger than its screen is legal and is what the decoder allocates).
+   */
+  private static int[] gifSize(byte[] b) {
+    int w = le16(b, 6);
+    int h = le16(b, 8);
+    int packed = b[10] & 0xFF;
+    int i = 13 + ((packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+    while (i < b.length) {
+      int block = b[i] & 0xFF;
+      if (block == 0x3B) {
+        break; // trailer
+      }
+      if (block == 0x21) {
+        i = skipSubBlocks(b, i + 2);
+      } else if (block == 0x2C) {
+        w = Math.max(w, le16(b, i + 5));
+        h = Math.max(h, le16(b, i + 7));
+        int local = b[i + 9] & 0xFF;
+        i += 10 + ((local & 0x80) != 0 ? 3 * (1 << ((local & 7) + 1)) : 0);
+        i = skipSubBlocks(b, i + 1); // after the LZW minimum code size
+      } else {
+        break; // not a block: the decoder stops here too
+      }
+    }
+    return new int[] {w, h};
+  }
+
+  private static int skipSubBlocks(byte[] b, int i) {
+    while (i < b.length) {
+      int size = b[i] & 0xFF;
+      i += 1 + size;
+      if (size == 0) {
+        break;
+      }
+    }
+    return i;
   }
 
   private static int[] webpSize(byte[] b) throws ImageException {
@@ -95,10 +118,11 @@ public record ImageHeader(ImageFormat format, int width, int height) {
       int tag = Short.toUnsignedInt(buf.getShort(at));
       int type = Short.toUnsignedInt(buf.getShort(at + 2));
       int value = type == 3 ? Short.toUnsignedInt(buf.getShort(at + 8)) : buf.getInt(at + 8);
+      // A tag given twice: libtiff and this reader could take different ones, so the limit takes the larger.
       if (tag == 256) {
-        width = value;
+        width = Math.max(width, value);
       } else if (tag == 257) {
-        height = value;
+        height = Math.max(height, value);
       }
     }
     if (width <= 0 || height <= 0) {
