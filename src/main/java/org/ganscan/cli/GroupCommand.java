@@ -155,7 +155,8 @@ final class GroupCommand implements Callable<Integer> {
       }
       boolean member = inGroup.contains(m.path());
       if (member) {
-        pixels(m.path()).ifPresent(in::add);
+        pixels(m.path()).ifPresentOrElse(in::add, () -> spec.commandLine().getErr()
+            .println("ganscan: warning: " + m.path() + " cannot be opened from here for the composite of " + g.id() + " (its group stands)"));
         List<NormalizedPoint> p = m.landmarks().points();
         for (int k = 0; k < 4; k++) {
           marks[2 * k] += p.get(k).u();

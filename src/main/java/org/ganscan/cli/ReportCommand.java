@@ -60,11 +60,20 @@ final class ReportCommand implements Callable<Integer> {
     PortraitDecoder decoder = ImageLimits.DEFAULT.decoder();
     Encoder encoder = new Encoder();
     List<HtmlReport.Row> rows = new ArrayList<>();
+    List<String> unopened = new ArrayList<>();
     for (ScanRecord r : records) {
       Optional<byte[]> overlay = overlay(r, overlayDir).map(o -> compact(o, decoder, encoder));
+      Optional<byte[]> thumbnail = thumbnail(r, decoder, encoder);
+      if (thumbnail.isEmpty() && r.status() != ScanResult.Status.ERROR) {
+        unopened.add(r.path());
+      }
       String missing = overlay.isPresent() || r.status() != ScanResult.Status.OK
           ? null : "no overlay in " + overlayDir + " (run 'ganscan scan --overlays DIR' and pass --overlays DIR)";
-      rows.add(new HtmlReport.Row(r, thumbnail(r, decoder, encoder), overlay, missing));
+      rows.add(new HtmlReport.Row(r, thumbnail, overlay, missing));
+    }
+    if (!unopened.isEmpty()) {
+      spec.commandLine().getErr().printf("ganscan: warning: %d image(s) cannot be opened from here for a thumbnail (their records are in the report): %s%n",
+          unopened.size(), String.join(", ", unopened.subList(0, Math.min(5, unopened.size()))) + (unopened.size() > 5 ? ", ..." : ""));
     }
     Files.writeString(out, HtmlReport.render(rows, groupViews()));
     spec.commandLine().getErr().printf("ganscan: report of %d file(s) written to %s%n", rows.size(), out.toAbsolutePath());

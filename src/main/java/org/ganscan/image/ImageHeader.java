@@ -31,7 +31,8 @@ public record ImageHeader(ImageFormat format, int width, int height) {
           switch (format) {
             case PNG -> new int[] {be32(b, 16), be32(b, 20)};
             case GIF -> gifSize(b);
-            case BMP -> new int[] {le32(b, 18), Math.abs(le32(b, 22))};
+            // An OS/2 (BITMAPCOREHEADER, 12 bytes) header has 16-bit sizes; the Windows ones 32-bit.
+            case BMP -> le32(b, 14) == 12 ? new int[] {le16(b, 18), le16(b, 20)} : new int[] {le32(b, 18), Math.abs(le32(b, 22))};
             case JPEG -> jpegSize(b);
             case WEBP -> webpSize(b);
             case TIFF -> tiffSize(b);

@@ -41,7 +41,8 @@ public final class PortraitDecoder {
     Optional<RgbImage> image =
         switch (header.format()) {
           case GIF -> firstGifFrame(file.shared());
-          case PNG, WEBP -> decoder.decodeWithAlpha(file.shared());
+          case PNG -> decoder.decodeWithAlpha(file.shared());
+          case WEBP -> decoder.decodeWithAlpha(WebpFrames.firstFrame(file.shared()).orElse(file.shared()));
           default -> decoder.decodeOriented(file.shared());
         };
     RgbImage pixels =

@@ -156,4 +156,29 @@ class HostileInputTest {
     assertEquals("cannot write results to r.jsonl: No space left on device", said);
     assertEquals("worker failed: x: y", Main.describe(new IllegalStateException("worker failed: x", new RuntimeException("y", new RuntimeException("x")))));
   }
+
+  @Test
+  void groupFromRecordsWithPathsThatDoNotOpenFromHereStillGroups(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Path original = batch.resolve("a.png");
+    Files.copy(DevSet.file("gan/fakeav__10.png"), original);
+    var image = ImageLimitsHolder.decode(original);
+    Files.write(batch.resolve("b_mirror.png"), new org.ganscan.imaging.Encoder().png(org.ganscan.imaging.Transforms.mirror(image)));
+    Path out = dir.resolve("r.jsonl");
+    assertEquals(0, run("scan", batch.toString(), "--out", out.toString(), "--quiet").exit());
+    // As if scanned with relative paths from another folder: none of them opens from here.
+    Path moved = dir.resolve("moved.jsonl");
+    Files.writeString(moved, Files.readString(out).replace(batch.toString() + "/", "elsewhere/batch/"));
+    Run r = run("group", "--from", moved.toString(), "--out-dir", dir.resolve("g").toString());
+    assertEquals(0, r.exit(), r.err());
+    String groups = Files.readString(dir.resolve("g").resolve("groups.json"));
+    assertTrue(groups.contains("\"reuse\"") && groups.contains("elsewhere/batch/b_mirror.png"), "grouped from the records' fingerprints: " + groups);
+  }
+
+  /** Decoding for test set-up. */
+  private static final class ImageLimitsHolder {
+    static org.ganscan.imaging.RgbImage decode(Path p) throws Exception {
+      return org.ganscan.image.ImageLimits.DEFAULT.decoder().decode(org.ganscan.image.ImageLimits.DEFAULT.read(p)).image();
+    }
+  }
 }
