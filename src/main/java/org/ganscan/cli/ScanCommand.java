@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.report.CsvWriter;
 import org.ganscan.report.JsonlWriter;
+import org.ganscan.records.Resume;
 import org.ganscan.report.OutputLock;
 import org.ganscan.report.OverlayWriter;
 import org.ganscan.report.ResultWriter;
@@ -70,6 +71,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--overlays", paramLabel = "DIR", description = "Write an overlay PNG per image with a face into DIR (copies; inputs are never modified).")
   Path overlays;
 
+  @Option(names = "--resume", description = "Continue a scan that was killed: keep the complete records already in --out (their files unchanged),"
+      + " drop a line cut short, and append records for the rest.")
+  boolean resume;
+
+  private Resume resumed = new Resume(java.util.Set.of(), List.of());
+
   @Option(names = "--quiet", description = "No progress bar and no summary on standard error.")
   boolean quiet;
 
@@ -92,7 +99,10 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> files = InputFiles.expand(paths);
+    if (resume && (out == null || format != Format.jsonl)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out FILE and the jsonl format");
+    }
+    List<Path> all = InputFiles.expand(paths);
     ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
@@ -100,7 +110,8 @@ final class ScanCommand implements Callable<Integer> {
         StandardScan scan = StandardScan.open(settings, true);
         Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         ResultWriter writer = writer(sink, scan.tool());
-        Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), files.size())) {
+        Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), all.size() - resumed.done().size())) {
+      List<Path> files = all.stream().filter(p -> !resumed.done().contains(p.toString())).toList();
       scanner.scan(files, r -> {
         counts.merge(r.status(), 1, Integer::sum);
         verdicts.merge(r.verdict().label(), 1, Integer::sum);
@@ -110,10 +121,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     int exit = exitCode(counts, verdicts);
     if (!quiet) {
-      summarise(files.size(), counts);
+      if (resume) {
+        spec.commandLine().getErr().printf("ganscan: resumed: %d record(s) kept from the interrupted run%n", resumed.done().size());
+      }
+      summarise(all.size() - resumed.done().size(), counts);
     }
     if (jsonSummary) {
-      spec.commandLine().getErr().println(Summary.json(files.size(), counts, verdicts, exit, out));
+      spec.commandLine().getErr().println(Summary.json(all.size() - resumed.done().size(), counts, verdicts, exit, out));
     }
     return exit;
   }
@@ -139,7 +153,15 @@ final class ScanCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     OutputLock lock = OutputLock.acquire(out); // before the file is opened, so a second scan cannot truncate it
-    return new BufferedOutputStream(Files.newOutputStream(out)) {
+    if (resume) {
+      Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+      InputFiles.expand(paths).forEach(p -> inputs.put(p.toString(), p));
+      resumed = Resume.prepare(out, inputs);
+      resumed.dropped().forEach(d -> spec.commandLine().getErr().println("ganscan: resume: dropped " + d));
+    }
+    var mode = resume ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
+        : new java.nio.file.OpenOption[0];
+    return new BufferedOutputStream(Files.newOutputStream(out, mode)) {
       @Override
       public void close() throws IOException {
         try {
