@@ -86,6 +86,16 @@ final class ScanCommand implements Callable<Integer> {
   enum FailOn { synthetic, inconclusive }
 
   private double maxMegapixels;
+  private java.time.Duration fileTimeout = ScanSettings.DEFAULT_PER_FILE;
+
+  @Option(names = "--file-timeout", paramLabel = "SECONDS",
+      description = "Give a file that takes longer an error record and go on (default: 60).")
+  void fileTimeout(double seconds) {
+    if (!(seconds > 0) || seconds > 1e9) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--file-timeout must be a positive number of seconds, not " + seconds);
+    }
+    fileTimeout = java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+  }
 
   @Option(names = "--max-megapixels", defaultValue = "100", description = "Refuse images above this size before decoding (default: 100).")
   void maxMegapixels(double mp) {
@@ -103,7 +113,7 @@ final class ScanCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out FILE and the jsonl format");
     }
     List<Path> all = InputFiles.expand(paths);
-    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model);
+    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model).withPerFile(fileTimeout);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
     try (OutputStream sink = open();

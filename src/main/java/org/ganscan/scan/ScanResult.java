@@ -35,6 +35,11 @@ public record ScanResult(
     }
   }
 
+  /** An error record for a file the batch had to give up on (its bytes were never read, or never finished). */
+  public static ScanResult failed(String path, String message) {
+    return new ScanResult(path, null, Status.ERROR, message, null, null, null, List.of(), Verdict.notApplicable(message), null, null);
+  }
+
   /** The same result noting that its overlay could not be written. */
   public ScanResult withOverlayError(String message) {
     return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message);

@@ -7,9 +7,12 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ganscan.image.EncodedFile;
@@ -24,7 +27,9 @@ public final class Scanner implements AutoCloseable {
   private final FaceModels models;
   private final ScanSettings settings;
   private final int threads;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
+  /** Files given up on past the per-file limit; their worker threads may still be busy. */
+  private int abandoned;
   private final ThreadLocal<Pipeline> pipelines;
   private final List<Pipeline> created = Collections.synchronizedList(new ArrayList<>());
 
@@ -35,7 +40,7 @@ public final class Scanner implements AutoCloseable {
     this.models = models;
     this.settings = settings;
     this.threads = threads;
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
+    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "ganscan-worker");
       t.setDaemon(true);
       return t;
@@ -51,22 +56,29 @@ public final class Scanner implements AutoCloseable {
 
   /** Scans the files, calling {@code sink} once per file, in the files' order, from the calling thread. */
   public void scan(List<Path> files, Consumer<ScanResult> sink) {
-    run(files, p -> pipelines.get().scan(p.toString(), p), sink);
+    run(files, Path::toString, p -> pipelines.get().scan(p.toString(), p), sink);
   }
 
   /** Scans in-memory files, named by their paths, in order. */
   public void scanEncoded(List<EncodedFile> files, Consumer<ScanResult> sink) {
-    run(files, f -> pipelines.get().scan(f.path().toString(), f), sink);
+    run(files, f -> f.path().toString(), f -> pipelines.get().scan(f.path().toString(), f), sink);
   }
 
-  private <T> void run(List<T> items, Function<T, ScanResult> task, Consumer<ScanResult> sink) {
-    Deque<Future<ScanResult>> inFlight = new ArrayDeque<>();
+  /** One file in flight: its future, the path its record shows, and when a worker started it (0: not yet). */
+  private record Task(Future<ScanResult> future, String name, AtomicLong started) {}
+
+  private <T> void run(List<T> items, Function<T, String> name, Function<T, ScanResult> task, Consumer<ScanResult> sink) {
+    Deque<Task> inFlight = new ArrayDeque<>();
     int window = threads * 4;
     int next = 0;
     while (next < items.size() || !inFlight.isEmpty()) {
       while (next < items.size() && inFlight.size() < window) {
         T item = items.get(next++);
-        inFlight.add(pool.submit(() -> task.apply(item)));
+        AtomicLong started = new AtomicLong();
+        inFlight.add(new Task(pool.submit(() -> {
+          started.set(System.nanoTime());
+          return task.apply(item);
+        }), name.apply(item), started));
       }
       sink.accept(await(inFlight.removeFirst()));
     }
@@ -79,22 +91,48 @@ public final class Scanner implements AutoCloseable {
     return out;
   }
 
-  private static ScanResult await(Future<ScanResult> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("scan interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("worker failed: " + e.getCause(), e.getCause());
+  /**
+   * The task's result; an error record when it runs past the per-file limit (the file is given
+   * up on, its worker replaced, and the records after it are not held back) or when it fails with
+   * anything the pipeline did not turn into a record itself.
+   */
+  private ScanResult await(Task t) {
+    long limit = settings.perFile().toNanos();
+    while (true) {
+      try {
+        return t.future().get(POLL_MS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long started = t.started().get();
+        if (started != 0 && System.nanoTime() - started > limit) {
+          t.future().cancel(true);
+          abandoned++;
+          int size = pool.getMaximumPoolSize() + 1; // a worker may stay stuck in native code: add one in its place
+          pool.setMaximumPoolSize(size);
+          pool.setCorePoolSize(size);
+          return ScanResult.failed(t.name(), "gave up after the per-file limit of " + settings.perFile().toSeconds()
+              + " s (--file-timeout); the batch went on");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("scan interrupted", e);
+      } catch (ExecutionException e) {
+        return ScanResult.failed(t.name(), "internal error while analysing: " + e.getCause());
+      }
     }
   }
 
+  private static final long POLL_MS = 100;
+
   @Override
   public void close() {
+    if (abandoned > 0) {
+      // Workers still busy with abandoned files keep their pipelines; closing those under them is unsafe.
+      pool.shutdownNow();
+      return;
+    }
     pool.shutdown();
     try {
-      pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      pool.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

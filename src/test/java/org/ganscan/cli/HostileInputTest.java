@@ -181,4 +181,25 @@ class HostileInputTest {
       return org.ganscan.image.ImageLimits.DEFAULT.decoder().decode(org.ganscan.image.ImageLimits.DEFAULT.read(p)).image();
     }
   }
+
+  @Test
+  void aFileThatTakesTooLongGetsAnErrorRecordAndDoesNotHoldBackTheOthers(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    // A legal 99-megapixel PNG (mostly zeros, so small on disk): decoding and analysing it takes seconds.
+    Files.write(batch.resolve("b_huge.png"), new org.ganscan.imaging.Encoder().png(new org.ganscan.imaging.RgbImage(10000, 9900, new byte[10000 * 9900 * 3])));
+    var small = new org.ganscan.imaging.Encoder().png(new org.ganscan.imaging.RgbImage(16, 16, new byte[16 * 16 * 3]));
+    Files.write(batch.resolve("a_small.png"), small);
+    Files.write(batch.resolve("c_small.png"), small);
+    Path out = dir.resolve("r.jsonl");
+    long start = System.nanoTime();
+    Run r = run("scan", batch.toString(), "--out", out.toString(), "--file-timeout", "0.5", "--threads", "1", "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<JsonNode> recs = records(out);
+    assertEquals(3, recs.size());
+    JsonNode huge = named(recs, "b_huge.png");
+    assertEquals("error", huge.get("status").asText(), huge.toString());
+    assertTrue(huge.get("error").asText().contains("per-file limit"), huge.toString());
+    assertEquals("no_face", named(recs, "c_small.png").get("status").asText(), "the file after it is scanned, by a fresh worker");
+    assertTrue((System.nanoTime() - start) / 1e9 < 60, "the run did not wait for the abandoned file");
+  }
 }
