@@ -65,8 +65,10 @@ public final class Pipeline implements AutoCloseable {
     ImageHeader header = null;
     try {
       header = decoder.header(file);
-      Portrait portrait = decoder.decode(file);
-      return analyze(shownPath, portrait);
+      try (PixelBudget.Hold hold = settings.budget().take(header.pixels())) {
+        Portrait portrait = decoder.decode(file);
+        return analyze(shownPath, portrait);
+      }
     } catch (ImageException e) {
       return error(shownPath, file.sha256(), header, e.getMessage());
     } catch (RuntimeException | OutOfMemoryError e) {

@@ -14,30 +14,32 @@ import org.ganscan.trait.Trait;
  * @param limits what one input may cost to read and decode
  * @param learned learned models run on every face (per-process models; each worker opens a session)
  * @param perFile how long one file may take; past it the file gets an error record and the batch moves on
+ * @param budget the pixels all workers may have decoded at once (shared by every pipeline of the scan)
  * @param evidence receives each image with a face while its pixels are at hand (overlays)
  */
 public record ScanSettings(
-    List<Trait> traits, Scorer scorer, ImageLimits limits, List<LearnedModel> learned, EvidenceSink evidence, Duration perFile) {
+    List<Trait> traits, Scorer scorer, ImageLimits limits, List<LearnedModel> learned, EvidenceSink evidence, Duration perFile,
+    PixelBudget budget) {
   /** How long one file may take by default before it gets an error record and the batch moves on. */
   public static final Duration DEFAULT_PER_FILE = Duration.ofSeconds(60);
 
   public ScanSettings(List<Trait> traits, Scorer scorer, ImageLimits limits) {
-    this(traits, scorer, limits, List.of(), EvidenceSink.NONE, DEFAULT_PER_FILE);
+    this(traits, scorer, limits, List.of(), EvidenceSink.NONE, DEFAULT_PER_FILE, PixelBudget.ofHeap());
   }
 
   /** The same settings sending evidence to {@code sink}. */
   public ScanSettings withEvidence(EvidenceSink sink) {
-    return new ScanSettings(traits, scorer, limits, learned, sink, perFile);
+    return new ScanSettings(traits, scorer, limits, learned, sink, perFile, budget);
   }
 
   /** The same settings also running these learned models on every face. */
   public ScanSettings withLearned(List<LearnedModel> models) {
-    return new ScanSettings(traits, scorer, limits, models, evidence, perFile);
+    return new ScanSettings(traits, scorer, limits, models, evidence, perFile, budget);
   }
 
   /** The same settings with another per-file time limit. */
   public ScanSettings withPerFile(Duration limit) {
-    return new ScanSettings(traits, scorer, limits, learned, evidence, limit);
+    return new ScanSettings(traits, scorer, limits, learned, evidence, limit, budget);
   }
 
   public ScanSettings {
@@ -46,6 +48,7 @@ public record ScanSettings(
     Objects.requireNonNull(scorer, "scorer");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(budget, "budget");
     if (perFile == null || perFile.isNegative() || perFile.isZero()) {
       throw new IllegalArgumentException("the per-file time limit must be positive: " + perFile);
     }

@@ -202,4 +202,30 @@ class HostileInputTest {
     assertEquals("no_face", named(recs, "c_small.png").get("status").asText(), "the file after it is scanned, by a fresh worker");
     assertTrue((System.nanoTime() - start) / 1e9 < 60, "the run did not wait for the abandoned file");
   }
+
+  @Test
+  void threeFourHundredMegapixelImagesWithAOneGigabyteHeapGetRecordsNotAnOutOfMemoryError(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    byte[] png = new org.ganscan.imaging.Encoder().png(new org.ganscan.imaging.RgbImage(20000, 20000, new byte[20000 * 20000 * 3]));
+    for (String name : List.of("a.png", "b.png", "c.png")) {
+      Files.write(batch.resolve(name), png);
+    }
+    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("d_gan.png"));
+    Path out = dir.resolve("r.jsonl");
+    Path log = dir.resolve("log.txt");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Dai.djl.offline=true",
+        "-cp", System.getProperty("java.class.path"), "org.ganscan.cli.Main",
+        "scan", batch.toString(), "--out", out.toString(), "--max-megapixels", "500", "--threads", "3", "--quiet")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the scan did not finish");
+    assertEquals(0, p.exitValue(), Files.readString(log));
+    assertTrue(!Files.readString(log).contains("OutOfMemoryError"), Files.readString(log));
+    List<JsonNode> recs = records(out);
+    assertEquals(4, recs.size());
+    for (String name : List.of("a.png", "b.png", "c.png")) {
+      JsonNode rec = named(recs, name);
+      assertTrue(rec.get("error").asText().startsWith("image too large for this process's memory: 400.0 megapixels"), rec.toString());
+    }
+    assertEquals("ok", named(recs, "d_gan.png").get("status").asText());
+  }
 }
