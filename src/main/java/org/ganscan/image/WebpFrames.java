@@ -31,7 +31,11 @@ final class WebpFrames {
         out.write(b, from, payload);
         return Optional.of(out.toByteArray());
       }
-      i += 8 + (int) size + (int) (size & 1);
+      long next = i + 8L + size + (size & 1);
+      if (next > b.length) {
+        break; // a chunk running past the end: not animated as far as this file goes
+      }
+      i = (int) next;
     }
     return Optional.empty();
   }
