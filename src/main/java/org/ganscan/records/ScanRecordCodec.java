@@ -345,6 +345,9 @@ public final class ScanRecordCodec {
     JsonNode spectrum = f.get("spectrum");
     double[] s = null;
     if (spectrum != null && !spectrum.isNull()) {
+      if (!spectrum.isArray()) {
+        throw new RecordFormatException("the spectrum is not an array: " + spectrum);
+      }
       s = new double[spectrum.size()];
       for (int i = 0; i < s.length; i++) {
         s[i] = spectrum.get(i).asDouble();
@@ -355,8 +358,14 @@ public final class ScanRecordCodec {
   }
 
   private static long[] hashes(JsonNode a) {
+    if (!a.isArray()) {
+      throw new RecordFormatException("hashes are not an array: " + a);
+    }
     long[] out = new long[a.size()];
     for (int i = 0; i < out.length; i++) {
+      if (!a.get(i).isTextual()) {
+        throw new RecordFormatException("a hash is not a hex string: " + a.get(i));
+      }
       out[i] = HexFormat.fromHexDigitsToLong(a.get(i).asText());
     }
     return out;
@@ -421,11 +430,20 @@ public final class ScanRecordCodec {
   }
 
   private static PixelPoint pixel(JsonNode a) {
-    return new PixelPoint(a.get(0).asDouble(), a.get(1).asDouble());
+    double[] p = pair(a);
+    return new PixelPoint(p[0], p[1]);
   }
 
   private static NormalizedPoint norm(JsonNode a) {
-    return new NormalizedPoint(a.get(0).asDouble(), a.get(1).asDouble());
+    double[] p = pair(a);
+    return new NormalizedPoint(p[0], p[1]);
+  }
+
+  private static double[] pair(JsonNode a) {
+    if (!a.isArray() || a.size() != 2 || !a.get(0).isNumber() || !a.get(1).isNumber()) {
+      throw new RecordFormatException("a point is not an [x, y] pair of numbers: " + a);
+    }
+    return new double[] {a.get(0).asDouble(), a.get(1).asDouble()};
   }
 
   /** A line that is not a ganscan scan record, or lacks a field the record must have. */
