@@ -17,7 +17,6 @@ import org.ganscan.group.FaceLandmarks;
 import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
 import org.ganscan.group.Member;
-import org.ganscan.image.ImageException;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.imaging.Composite;
 import org.ganscan.imaging.RgbImage;
@@ -124,13 +123,8 @@ final class GroupCommand implements Callable<Integer> {
     return out;
   }
 
-  /** The image's pixels, or empty when it cannot be read (its scan record already says why). */
   private static Optional<RgbImage> pixels(String path) {
-    try {
-      return Optional.of(ImageLimits.DEFAULT.decoder().decode(ImageLimits.DEFAULT.read(Path.of(path))).image());
-    } catch (ImageException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return ImageLimits.DEFAULT.pixelsOf(Path.of(path));
   }
 
   private static Fingerprint print(Fingerprinter fingerprinter, RgbImage img, Member m) {

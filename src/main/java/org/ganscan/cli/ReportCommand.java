@@ -104,12 +104,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static Optional<byte[]> thumbnail(ScanRecord r, PortraitDecoder decoder, Encoder encoder) {
-    try {
-      var image = decoder.decode(ImageLimits.DEFAULT.read(Path.of(r.path()))).image();
-      return Optional.of(encoder.jpeg(encoder.fitWithin(image, 128), 80));
-    } catch (Exception e) {
-      return Optional.empty();
-    }
+    return ImageLimits.DEFAULT.pixelsOf(Path.of(r.path())).map(image -> encoder.jpeg(encoder.fitWithin(image, 128), 80));
   }
 
   private List<HtmlReport.GroupView> groupViews() throws IOException {

@@ -30,6 +30,18 @@ public record ImageLimits(long maxPixels, long maxFileBytes) {
     return EncodedFile.read(path, maxFileBytes);
   }
 
+  /**
+   * The file's pixels within these limits, or empty when it cannot be read or decoded (its scan
+   * record already says why): for figures drawn from files a scan has measured.
+   */
+  public java.util.Optional<org.ganscan.imaging.RgbImage> pixelsOf(java.nio.file.Path path) {
+    try {
+      return java.util.Optional.of(decoder().decode(read(path)).image());
+    } catch (ImageException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** A decoder with the pixel limit. */
   public PortraitDecoder decoder() {
     return new PortraitDecoder(maxPixels);

@@ -37,9 +37,9 @@ public record Resume(Set<String> done, List<String> dropped) {
     if (!Files.exists(results)) {
       return new Resume(Set.of(), List.of());
     }
-    byte[] bytes = Files.readAllBytes(results);
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-    boolean cutShort = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+    ScanRecords.Lines file = ScanRecords.Lines.of(results);
+    String[] lines = file.lines();
+    boolean cutShort = file.cutShort();
     List<String> kept = new ArrayList<>();
     Set<String> done = new HashSet<>();
     List<String> dropped = new ArrayList<>();

@@ -18,6 +18,14 @@ import org.ganscan.group.Member;
 public final class ScanRecords {
   private ScanRecords() {}
 
+  /** A JSON Lines file's lines, and whether its last one lacks its newline (a write cut short). */
+  record Lines(String[] lines, boolean cutShort) {
+    static Lines of(Path file) throws IOException {
+      byte[] bytes = Files.readAllBytes(file);
+      return new Lines(new String(bytes, StandardCharsets.UTF_8).split("\n", -1), bytes.length > 0 && bytes[bytes.length - 1] != '\n');
+    }
+  }
+
   /** The records of a file, and what was skipped. */
   public record Read(List<ScanRecord> records, List<String> warnings) {
     public Read {
@@ -34,10 +42,9 @@ public final class ScanRecords {
    * @throws java.io.IOException naming the file and line of a line that is not a scan record
    */
   public static Read read(Path jsonl) throws IOException {
-    byte[] bytes = Files.readAllBytes(jsonl);
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    boolean cutShort = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
-    String[] lines = text.split("\n", -1);
+    Lines file = Lines.of(jsonl);
+    String[] lines = file.lines();
+    boolean cutShort = file.cutShort();
     List<ScanRecord> out = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
