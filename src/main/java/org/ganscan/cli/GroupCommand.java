@@ -78,6 +78,7 @@ final class GroupCommand implements Callable<Integer> {
     ScanRecords.Read read = ScanRecords.read(scanned);
     read.warnings().forEach(w -> spec.commandLine().getErr().println("ganscan: warning: " + w));
     List<ScanRecord> records = read.records();
+    records.forEach(r -> locations.put(r.path(), r.location()));
     Fingerprinter fingerprinter = new Fingerprinter();
     List<Member> members = new ArrayList<>();
     for (ScanRecord r : records) {
@@ -123,8 +124,11 @@ final class GroupCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Optional<RgbImage> pixels(String path) {
-    return ImageLimits.DEFAULT.pixelsOf(Path.of(path));
+  /** Where each record's image opens from here (its uri, else its path), by the path it shows. */
+  private final Map<String, Path> locations = new HashMap<>();
+
+  private Optional<RgbImage> pixels(String path) {
+    return ImageLimits.DEFAULT.pixelsOf(locations.getOrDefault(path, Path.of(path)));
   }
 
   private static Fingerprint print(Fingerprinter fingerprinter, RgbImage img, Member m) {

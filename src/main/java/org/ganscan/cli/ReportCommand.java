@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private static Optional<byte[]> thumbnail(ScanRecord r, PortraitDecoder decoder, Encoder encoder) {
-    return ImageLimits.DEFAULT.pixelsOf(Path.of(r.path())).map(image -> encoder.jpeg(encoder.fitWithin(image, 128), 80));
+    return ImageLimits.DEFAULT.pixelsOf(r.location()).map(image -> encoder.jpeg(encoder.fitWithin(image, 128), 80));
   }
 
   private List<HtmlReport.GroupView> groupViews() throws IOException {

@@ -121,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
         Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         ResultWriter writer = writer(sink, scan.tool());
         Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), all.size() - resumed.done().size())) {
-      List<Path> files = all.stream().filter(p -> !resumed.done().contains(p.toString())).toList();
+      List<Path> files = all.stream().filter(p -> !resumed.done().contains(ScanResult.uriOf(p))).toList();
       scanner.scan(files, r -> {
         counts.merge(r.status(), 1, Integer::sum);
         verdicts.merge(r.verdict().label(), 1, Integer::sum);
@@ -164,9 +164,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     OutputLock lock = OutputLock.acquire(out); // before the file is opened, so a second scan cannot truncate it
     if (resume) {
-      Map<String, Path> inputs = new java.util.LinkedHashMap<>();
-      InputFiles.expand(paths).forEach(p -> inputs.put(p.toString(), p));
-      resumed = Resume.prepare(out, inputs);
+      resumed = Resume.prepare(out, InputFiles.expand(paths));
       resumed.dropped().forEach(d -> spec.commandLine().getErr().println("ganscan: resume: dropped " + d));
     }
     var mode = resume ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}

@@ -13,6 +13,7 @@ final class Completeness {
         if (!JpegStructure.walk(b).complete()) {
           throw new ImageException("truncated jpeg: no end-of-image marker");
         }
+        JpegIntegrity.check(b);
       }
       case PNG -> {
         if (indexOf(b, new byte[] {'I', 'E', 'N', 'D'}, Math.max(0, b.length - 64)) < 0) {

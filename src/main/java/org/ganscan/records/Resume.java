@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ganscan.cache.ResourceCache;
+import org.ganscan.scan.ScanResult;
 
 /**
  * What a killed scan already wrote, so 'scan --resume' goes on where it stopped: the records
@@ -19,7 +21,8 @@ import org.ganscan.cache.ResourceCache;
  * the batch, are dropped; the kept records are written back (under a temporary name, renamed) and
  * the scan appends the rest.
  *
- * @param done the shown paths of the inputs that need no new record
+ * @param done the inputs that need no new record, by their {@link ScanResult#uriOf uri} (two
+ *     names whose text is the same under a lossy locale stay two inputs)
  * @param dropped how many lines were dropped, and why, for the user
  */
 public record Resume(Set<String> done, List<String> dropped) {
@@ -31,11 +34,17 @@ public record Resume(Set<String> done, List<String> dropped) {
   /**
    * Reads {@code results} and rewrites it with only the records that stand.
    *
-   * @param inputs the batch's inputs by the path their records show
+   * @param inputs the batch's inputs
    */
-  public static Resume prepare(Path results, Map<String, Path> inputs) throws IOException {
+  public static Resume prepare(Path results, List<Path> inputs) throws IOException {
     if (!Files.exists(results)) {
       return new Resume(Set.of(), List.of());
+    }
+    Map<String, Path> byUri = new HashMap<>();
+    Map<String, Path> byPath = new HashMap<>();
+    for (Path p : inputs) {
+      byUri.put(ScanResult.uriOf(p), p);
+      byPath.put(p.toString(), p);
     }
     ScanRecords.Lines file = ScanRecords.Lines.of(results);
     String[] lines = file.lines();
@@ -58,10 +67,10 @@ public record Resume(Set<String> done, List<String> dropped) {
       } catch (IllegalArgumentException e) {
         throw new IOException(results + " line " + (i + 1) + " is not a ganscan scan record (" + e.getMessage() + "); resume refuses to guess");
       }
-      Path input = inputs.get(r.path());
+      Path input = r.uri() != null ? byUri.get(r.uri()) : byPath.get(r.path()); // records before uri existed: by path
       if (input == null) {
         dropped.add(r.path() + ": no longer in the batch");
-      } else if (done.contains(r.path())) {
+      } else if (done.contains(ScanResult.uriOf(input))) {
         dropped.add(r.path() + ": a second record of the same input");
       } else if (r.sha256() != null && !r.sha256().equals(sha256(input))) {
         dropped.add(r.path() + ": the file changed since it was scanned; scanned again");
@@ -69,7 +78,7 @@ public record Resume(Set<String> done, List<String> dropped) {
         dropped.add(r.path() + ": could not be read last time; scanned again");
       } else {
         kept.add(line);
-        done.add(r.path());
+        done.add(ScanResult.uriOf(input));
       }
     }
     Path tmp = results.resolveSibling(results.getFileName() + ".resume.tmp");

@@ -18,11 +18,13 @@ import org.ganscan.score.Verdict;
  * @param overlayError why the overlay could not be written, or null
  * @param groups ids of the groups the image belongs to; null when the record was not grouped
  * @param recordVersion the record layout's version ({@link ScanRecordCodec#VERSION} when written now)
+ * @param uri the input's absolute, byte-exact {@code file:} URI ({@link ScanResult#uriOf}); null in
+ *     records written before it existed and for bytes scanned from memory
  */
 public record ScanRecord(
     String path, String sha256, ScanResult.Status status, String error, Integer width, Integer height, String format,
     List<FaceRecord> faces, Double score, Verdict.Label verdict, List<String> reasons, Fingerprint fingerprint,
-    String overlayError, List<String> groups, int recordVersion, ToolInfo tool) {
+    String overlayError, List<String> groups, int recordVersion, ToolInfo tool, String uri) {
   public ScanRecord {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(status, "status");
@@ -38,13 +40,29 @@ public record ScanRecord(
   public static ScanRecord of(ScanResult r, ToolInfo tool) {
     return new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(),
         r.faces().stream().map(FaceRecord::of).toList(), r.verdict().score(), r.verdict().label(), r.verdict().reasons(),
-        r.fingerprint(), r.overlayError(), null, ScanRecordCodec.VERSION, tool);
+        r.fingerprint(), r.overlayError(), null, ScanRecordCodec.VERSION, tool, r.uri());
   }
 
   /** The same record with its group ids. */
   public ScanRecord withGroups(List<String> ids) {
     return new ScanRecord(path, sha256, status, error, width, height, format, faces, score, verdict, reasons, fingerprint,
-        overlayError, ids, recordVersion, tool);
+        overlayError, ids, recordVersion, tool, uri);
+  }
+
+  /**
+   * Where to open the input again: its {@code uri} when the record has one (exact whatever the
+   * name's bytes, from any folder), else its path as written, which is relative to the folder the
+   * scan ran in.
+   */
+  public java.nio.file.Path location() {
+    if (uri != null) {
+      try {
+        return java.nio.file.Path.of(java.net.URI.create(uri));
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        // not a file URI this machine can open; fall back to the path
+      }
+    }
+    return java.nio.file.Path.of(path);
   }
 
   /** The largest face, the one the verdict is about. */

@@ -51,6 +51,9 @@ public final class ScanRecordCodec {
     try (JsonGenerator g = JSON.createGenerator(s)) {
       g.writeStartObject();
       g.writeStringField("path", r.path());
+      if (r.uri() != null) {
+        g.writeStringField("uri", r.uri());
+      }
       g.writeStringField("sha256", r.sha256());
       g.writeStringField("status", r.status().json());
       g.writeStringField("error", r.error());
@@ -295,7 +298,8 @@ public final class ScanRecordCodec {
         text(n, "path"), nullableText(n, "sha256"), ScanResult.Status.fromJson(text(n, "status")), nullableText(n, "error"),
         nullableInt(n, "width"), nullableInt(n, "height"), nullableText(n, "format"), faces, nullableDouble(n, "score"),
         Verdict.Label.fromJson(text(n, "verdict")), reasons, readFingerprint(n.get("fingerprint")),
-        nullableText(n, "overlay_error"), groups == null || groups.isNull() ? null : strings(groups), version, readTool(required(n, "tool")));
+        nullableText(n, "overlay_error"), groups == null || groups.isNull() ? null : strings(groups), version, readTool(required(n, "tool")),
+        nullableText(n, "uri"));
   }
 
   private static FaceRecord readFace(JsonNode f, int version) {

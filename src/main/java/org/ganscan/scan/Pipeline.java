@@ -110,7 +110,7 @@ public final class Pipeline implements AutoCloseable {
             : settings.scorer().score(faces.get(0).traits());
     ScanResult result = new ScanResult(
         shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
-        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null);
+        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null, null);
     if (mainRegions != null) {
       try {
         settings.evidence().accept(result, new FaceFindings(portrait, mainRegions, mainMarks));
@@ -126,7 +126,7 @@ public final class Pipeline implements AutoCloseable {
     return new ScanResult(
         shownPath, sha, ScanResult.Status.ERROR, message,
         header == null ? null : header.width(), header == null ? null : header.height(),
-        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message), null, null);
+        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message), null, null, null);
   }
 
   @Override

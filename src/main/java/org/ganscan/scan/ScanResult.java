@@ -18,10 +18,12 @@ import org.ganscan.score.Verdict;
  *     could not be decoded
  * @param overlayError why the evidence picture (overlay) could not be written, or null; the
  *     measurement and verdict stand either way
+ * @param uri where the file is, byte-exact and absolute ({@link #uriOf}); null for bytes scanned
+ *     from memory
  */
 public record ScanResult(
     String path, String sha256, Status status, String error, Integer width, Integer height, String format,
-    List<FaceResult> faces, Verdict verdict, Fingerprint fingerprint, String overlayError) {
+    List<FaceResult> faces, Verdict verdict, Fingerprint fingerprint, String overlayError, String uri) {
   public ScanResult {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(status, "status");
@@ -37,12 +39,26 @@ public record ScanResult(
 
   /** An error record for a file the batch had to give up on (its bytes were never read, or never finished). */
   public static ScanResult failed(String path, String message) {
-    return new ScanResult(path, null, Status.ERROR, message, null, null, null, List.of(), Verdict.notApplicable(message), null, null);
+    return new ScanResult(path, null, Status.ERROR, message, null, null, null, List.of(), Verdict.notApplicable(message), null, null, null);
   }
 
   /** The same result noting that its overlay could not be written. */
   public ScanResult withOverlayError(String message) {
-    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message);
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message, uri);
+  }
+
+  /** The same result located at {@code file} ({@link #uriOf}). */
+  public ScanResult at(java.nio.file.Path file) {
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, overlayError, uriOf(file));
+  }
+
+  /**
+   * A file's absolute {@code file:} URI, built from the name's bytes as the file system holds them
+   * (every byte outside ASCII letters, digits and a few marks percent-encoded), so it opens the same
+   * file again whatever the name's encoding and the reader's locale, where the path's text may not.
+   */
+  public static String uriOf(java.nio.file.Path file) {
+    return file.toAbsolutePath().toUri().toASCIIString();
   }
 
   /** The largest face, the one the verdict is about. */

@@ -56,7 +56,8 @@ public final class Scanner implements AutoCloseable {
 
   /** Scans the files, calling {@code sink} once per file, in the files' order, from the calling thread. */
   public void scan(List<Path> files, Consumer<ScanResult> sink) {
-    run(files, Path::toString, p -> pipelines.get().scan(p.toString(), p), sink);
+    java.util.Iterator<Path> located = files.iterator(); // results arrive in the files' order, one each
+    run(files, Path::toString, p -> pipelines.get().scan(p.toString(), p), r -> sink.accept(r.at(located.next())));
   }
 
   /** Scans in-memory files, named by their paths, in order. */

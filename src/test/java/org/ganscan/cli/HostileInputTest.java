@@ -228,4 +228,80 @@ class HostileInputTest {
     }
     assertEquals("ok", named(recs, "d_gan.png").get("status").asText());
   }
+
+  @Test
+  void aFolderThatCannotBeListedGetsItsOwnRecordAndTheWalkGoesOn(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Files.copy(org.ganscan.Samples.gan().get(0), batch.resolve("a.png"));
+    Files.copy(org.ganscan.Samples.gan().get(1), batch.resolve("z.png"));
+    // A folder no process can list, root included: its absolute path is longer than PATH_MAX (4096
+    // bytes), so opening it fails with "File name too long". Made step by step with relative names.
+    String level = "d".repeat(250);
+    Files.createDirectories(batch.resolve("m"));
+    Process p = new ProcessBuilder("bash", "-c", "set -e; cd \"$0\"; for i in $(seq 20); do mkdir " + level + "; cd " + level + "; done; echo x > deep.jpg",
+        batch.resolve("m").toString()).redirectErrorStream(true).start();
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, new String(p.getInputStream().readAllBytes()));
+    try {
+      scanAroundAnUnlistableFolder(batch, dir.resolve("r.jsonl"), level);
+    } finally {
+      // JUnit cannot delete a tree deeper than PATH_MAX; rm walks it by relative names.
+      new ProcessBuilder("rm", "-rf", batch.resolve("m").toString()).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  private void scanAroundAnUnlistableFolder(Path batch, Path out, String level) throws Exception {
+    Run r = run("scan", batch.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<JsonNode> records = records(out);
+    assertEquals("ok", named(records, "a.png").get("status").asText());
+    assertEquals("ok", named(records, "z.png").get("status").asText());
+    JsonNode deep = records.stream().filter(n -> n.get("status").asText().equals("error")).findFirst().orElseThrow(() -> new AssertionError(records.toString()));
+    assertTrue(deep.get("path").asText().contains(level), deep.toString());
+    assertTrue(deep.get("error").asText().contains("File name too long"), deep.toString());
+    if (!System.getProperty("user.name").equals("root")) {
+      // And a folder without read permission (root reads any folder, so this half runs only for users).
+      Path locked = Files.createDirectories(batch.resolve("locked"));
+      Files.copy(org.ganscan.Samples.gan().get(2), locked.resolve("hidden.png"));
+      Files.setPosixFilePermissions(locked, java.util.Set.of());
+      try {
+        Run again = run("scan", batch.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, again.exit(), again.err());
+        JsonNode lockedRecord = named(records(out), "locked");
+        assertTrue(lockedRecord.get("error").asText().contains("Permission denied"), lockedRecord.toString());
+      } finally {
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      }
+    }
+  }
+
+  @Test
+  void aFailedOverlayWriteLeavesNoPictureTheRecordSaysWhyAndTheReportEmbedsNone(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Path face = Files.copy(org.ganscan.Samples.gan().get(0), batch.resolve("face.png"));
+    Path other = Files.copy(org.ganscan.Samples.gan().get(1), batch.resolve("other.png"));
+    Path overlays = Files.createDirectories(dir.resolve("overlays"));
+    // The overlay's name is taken by a folder that is not empty: the rename onto it fails, as a full
+    // disk or a read-only share would fail the write.
+    Path blocker = Files.createDirectories(overlays.resolve(org.ganscan.report.OverlayWriter.fileName(face.toString(), org.ganscan.cache.ResourceCache.sha256(face))));
+    Files.writeString(blocker.resolve("keep"), "x");
+    Path out = dir.resolve("r.jsonl");
+    Run r = run("scan", batch.toString(), "--out", out.toString(), "--overlays", overlays.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    List<JsonNode> records = records(out);
+    JsonNode failed = named(records, "face.png");
+    assertEquals("ok", failed.get("status").asText(), "the measurement stands");
+    assertTrue(failed.get("overlay_error").asText().startsWith("cannot write overlay for"), failed.toString());
+    assertTrue(named(records, "other.png").get("overlay_error") == null);
+    try (var files = Files.list(overlays)) {
+      List<Path> left = files.filter(Files::isRegularFile).toList();
+      assertEquals(1, left.size(), "only the other image's overlay: " + left);
+      assertTrue(Files.size(left.get(0)) > 1000);
+    }
+    Path html = dir.resolve("report.html");
+    Run report = run("report", out.toString(), "--overlays", overlays.toString(), "-o", html.toString());
+    assertEquals(0, report.exit(), report.err());
+    String page = Files.readString(html);
+    assertEquals(1, page.split("<img class=\"overlay\"", -1).length - 1, "only the other image's overlay is embedded");
+    assertTrue(page.contains("overlay not written: cannot write overlay for"), "the report says why the first has none");
+  }
 }

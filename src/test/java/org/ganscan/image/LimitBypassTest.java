@@ -105,4 +105,30 @@ class LimitBypassTest {
     whole.write(main, 2, main.length - 2);
     decoder.decode(file("thumb_whole.jpg", whole.toByteArray()));
   }
+
+  @Test
+  void aJpegCutInHalfWithAnEndOfImageMarkerAppendedIsDamagedNotDecoded() throws Exception {
+    byte[] whole = org.ganscan.TestImages.jpeg();
+    decoder.decode(file("whole.jpg", whole));
+    byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2 + 2);
+    half[half.length - 2] = (byte) 0xFF;
+    half[half.length - 1] = (byte) 0xD9;
+    ImageException e = assertThrows(ImageException.class, () -> decoder.decode(file("half_plus_eoi.jpg", half)));
+    assertTrue(e.getMessage().startsWith("damaged jpeg: the decoder reports \"Corrupt JPEG data"), e.getMessage());
+  }
+
+  @Test
+  void aJpegWithGarbledEntropyCodedDataIsDamaged() throws Exception {
+    byte[] bytes = org.ganscan.TestImages.jpeg();
+    int sos = 2;
+    while (!((bytes[sos] & 0xFF) == 0xFF && (bytes[sos + 1] & 0xFF) == 0xDA)) {
+      sos++;
+    }
+    java.util.Random random = new java.util.Random(5);
+    for (int i = sos + 400; i < bytes.length - 2000; i += 97) {
+      bytes[i] = (byte) (random.nextInt(254)); // never FF: the marker structure stays intact
+    }
+    ImageException e = assertThrows(ImageException.class, () -> decoder.decode(file("garbled.jpg", bytes)));
+    assertTrue(e.getMessage().startsWith("damaged jpeg"), e.getMessage());
+  }
 }
