@@ -15,9 +15,11 @@ import javax.imageio.stream.ImageInputStream;
  * (libjpeg as well) hands the same warnings to a listener. A JPEG cut short with {@code FF D9}
  * appended, or with a broken Huffman code, is damaged evidence, not an authentic photo.
  *
- * <p>Only libjpeg's corrupt-data and premature-end warnings count. A file the JDK's reader cannot
- * read at all (an arithmetic-coded JPEG, say) proves nothing either way and is left to the main
- * decoder.
+ * <p>libjpeg's corrupt-data and premature-end warnings count, and so do its fatal errors ("Bogus
+ * Huffman table definition", "Invalid JPEG file structure: two SOF markers"), which the main
+ * decoder may survive with a grey-padded picture. What the JDK's older libjpeg does not implement
+ * (arithmetic coding, lossless and 12-bit processes, a DNL marker, an unusual marker type) proves
+ * nothing either way and is left to the main decoder.
  */
 final class JpegIntegrity {
   private JpegIntegrity() {}
@@ -31,11 +33,17 @@ final class JpegIntegrity {
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       reader.readRaster(0, null);
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // unreadable here; the main decoder decides
+      String message = String.valueOf(e.getMessage());
+      return unsupportedHere(message) ? Optional.empty() : Optional.of(message);
     } finally {
       reader.dispose();
     }
     return warnings.stream().filter(JpegIntegrity::isDamage).findFirst();
+  }
+
+  /** What the JDK's libjpeg 6b cannot read in a valid file; libjpeg-turbo can. */
+  static boolean unsupportedHere(String error) {
+    return error.startsWith("Unsupported") || error.contains("not supported");
   }
 
   static boolean isDamage(String warning) {
