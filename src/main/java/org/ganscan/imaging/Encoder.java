@@ -23,6 +23,11 @@ public final class Encoder {
     return encode(image, ".png", new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6));
   }
 
+  /** Lossy WebP (a simple VP8 file) at the given quality (1..100). */
+  public byte[] webp(RgbImage image, int quality) {
+    return encode(image, ".webp", new MatOfInt(Imgcodecs.IMWRITE_WEBP_QUALITY, quality));
+  }
+
   private byte[] encode(RgbImage image, String ext, MatOfInt params) {
     try (var owner = new MatOwner()) {
       owner.add(params);

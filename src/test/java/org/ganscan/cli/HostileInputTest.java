@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.ganscan.DevSet;
+import org.ganscan.Samples;
 import org.ganscan.report.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,11 +57,11 @@ class HostileInputTest {
   @Test
   void aFifoAndASymlinkToADeviceGetARecordEachAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
-    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("a_gan.png"));
+    Files.copy(Samples.gan().get(0), batch.resolve("a_gan.png"));
     Process mkfifo = new ProcessBuilder("mkfifo", batch.resolve("b.jpg").toString()).start();
     assertEquals(0, mkfifo.waitFor());
     Files.createSymbolicLink(batch.resolve("c.jpg"), Path.of("/dev/zero"));
-    Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve("d_real.jpg"));
+    Files.copy(Samples.real().get(5), batch.resolve("d_real.jpg"));
     Path out = dir.resolve("r.jsonl");
     Run r = run("scan", batch.toString(), "--out", out.toString(), "--quiet");
     assertEquals(0, r.exit(), r.err());
@@ -95,7 +95,7 @@ class HostileInputTest {
     Path batch = Files.createDirectories(dir.resolve("batch"));
     List<String> hostile = List.of("=HYPERLINK(\"x\").jpg", "+1+1.jpg", "-2.jpg", "@SUM(A1).jpg");
     for (String name : hostile) {
-      Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve(name));
+      Files.copy(Samples.real().get(5), batch.resolve(name));
     }
     Path out = dir.resolve("r.csv");
     Run r = run("scan", batch.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
@@ -117,7 +117,7 @@ class HostileInputTest {
     Path out = dir.resolve("r.jsonl");
     Files.writeString(out, "records of the first scan\n");
     try (OutputLock first = OutputLock.acquire(out)) {
-      Run r = run("scan", DevSet.file("gan/fakeav__10.png").toString(), "--out", out.toString(), "--quiet");
+      Run r = run("scan", Samples.gan().get(0).toString(), "--out", out.toString(), "--quiet");
       assertEquals(3, r.exit(), r.err());
       assertTrue(r.err().contains("being written by another ganscan (process " + ProcessHandle.current().pid()), r.err());
       assertEquals("records of the first scan\n", Files.readString(out), "the first scan's output is untouched");
@@ -127,14 +127,14 @@ class HostileInputTest {
   @Test
   void reportAndGroupReadAFileWhoseLastLineACrashCutShort(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("r.jsonl");
-    assertEquals(0, run("scan", DevSet.file("gan/fakeav__10.png").toString(), DevSet.file("real/deepface__img47.jpg").toString(),
+    assertEquals(0, run("scan", Samples.gan().get(0).toString(), Samples.real().get(5).toString(),
         "--out", out.toString(), "--quiet").exit());
     String whole = Files.readString(out);
     Files.writeString(out, whole.substring(0, whole.length() - 200)); // the second record loses its end and its newline
     Run report = run("report", out.toString(), "-o", dir.resolve("report.html").toString());
     assertEquals(0, report.exit(), report.err());
     assertTrue(report.err().contains("cut short") && report.err().contains("skipped"), report.err());
-    assertTrue(Files.readString(dir.resolve("report.html")).contains("fakeav__10.png"));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("stylegan2_1.png"));
     Run group = run("group", "--from", out.toString(), "--out-dir", dir.resolve("groups").toString());
     assertEquals(0, group.exit(), group.err());
     assertEquals(1, Files.readAllLines(dir.resolve("groups").resolve("results.jsonl")).size());
@@ -142,7 +142,7 @@ class HostileInputTest {
 
   @Test
   void invalidOptionValuesExitTwo() {
-    String file = DevSet.file("gan/fakeav__10.png").toString();
+    String file = Samples.gan().get(0).toString();
     for (String[] args : List.of(new String[] {"scan", file, "--threads", "0"}, new String[] {"scan", file, "--max-megapixels", "0"},
         new String[] {"scan", file, "--max-megapixels", "-5"}, new String[] {"bench", file, "--threads", "0"})) {
       Run r = run(args);
@@ -161,7 +161,7 @@ class HostileInputTest {
   void groupFromRecordsWithPathsThatDoNotOpenFromHereStillGroups(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
     Path original = batch.resolve("a.png");
-    Files.copy(DevSet.file("gan/fakeav__10.png"), original);
+    Files.copy(Samples.gan().get(0), original);
     var image = ImageLimitsHolder.decode(original);
     Files.write(batch.resolve("b_mirror.png"), new org.ganscan.imaging.Encoder().png(org.ganscan.imaging.Transforms.mirror(image)));
     Path out = dir.resolve("r.jsonl");
@@ -210,7 +210,7 @@ class HostileInputTest {
     for (String name : List.of("a.png", "b.png", "c.png")) {
       Files.write(batch.resolve(name), png);
     }
-    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("d_gan.png"));
+    Files.copy(Samples.gan().get(0), batch.resolve("d_gan.png"));
     Path out = dir.resolve("r.jsonl");
     Path log = dir.resolve("log.txt");
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Dai.djl.offline=true",
@@ -232,8 +232,8 @@ class HostileInputTest {
   @Test
   void aFolderThatCannotBeListedGetsItsOwnRecordAndTheWalkGoesOn(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
-    Files.copy(org.ganscan.Samples.gan().get(0), batch.resolve("a.png"));
-    Files.copy(org.ganscan.Samples.gan().get(1), batch.resolve("z.png"));
+    Files.copy(Samples.gan().get(0), batch.resolve("a.png"));
+    Files.copy(Samples.gan().get(1), batch.resolve("z.png"));
     // A folder no process can list, root included: its absolute path is longer than PATH_MAX (4096
     // bytes), so opening it fails with "File name too long". Made step by step with relative names.
     String level = "d".repeat(250);
@@ -261,7 +261,7 @@ class HostileInputTest {
     if (!System.getProperty("user.name").equals("root")) {
       // And a folder without read permission (root reads any folder, so this half runs only for users).
       Path locked = Files.createDirectories(batch.resolve("locked"));
-      Files.copy(org.ganscan.Samples.gan().get(2), locked.resolve("hidden.png"));
+      Files.copy(Samples.gan().get(2), locked.resolve("hidden.png"));
       Files.setPosixFilePermissions(locked, java.util.Set.of());
       try {
         Run again = run("scan", batch.toString(), "--out", out.toString(), "--quiet");
@@ -277,8 +277,8 @@ class HostileInputTest {
   @Test
   void aFailedOverlayWriteLeavesNoPictureTheRecordSaysWhyAndTheReportEmbedsNone(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
-    Path face = Files.copy(org.ganscan.Samples.gan().get(0), batch.resolve("face.png"));
-    Path other = Files.copy(org.ganscan.Samples.gan().get(1), batch.resolve("other.png"));
+    Path face = Files.copy(Samples.gan().get(0), batch.resolve("face.png"));
+    Path other = Files.copy(Samples.gan().get(1), batch.resolve("other.png"));
     Path overlays = Files.createDirectories(dir.resolve("overlays"));
     // The overlay's name is taken by a folder that is not empty: the rename onto it fails, as a full
     // disk or a read-only share would fail the write.

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.ganscan.DevSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,7 @@ class OfflineTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
         "org.ganscan.cli.Main", "bench", "--threads", "1", "--seconds", "12"));
-    cmd.addAll(DevSet.images("gan").subList(0, 3).stream().map(Path::toString).toList());
+    cmd.addAll(org.ganscan.Samples.gan().subList(0, 3).stream().map(Path::toString).toList());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
     pb.environment().put("HOME", home.toString());
     pb.environment().put("XDG_CACHE_HOME", home.resolve(".cache").toString());

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.ganscan.DevSet;
+import org.ganscan.Samples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +26,15 @@ class ScanCommandTest {
 
   @BeforeAll
   static void makeBatch() throws Exception {
-    Files.copy(DevSet.file("gan/fakeav__10.png"), batch.resolve("a_gan.png"));
-    Files.copy(DevSet.file("real/deepface__img47.jpg"), batch.resolve("b_webp_named.jpg"));
+    Files.copy(Samples.gan().get(0), batch.resolve("a_gan.png"));
+    // A WebP named .jpg: ganscan goes by content. Made here from a real sample, 640 px on its longest side.
+    org.ganscan.imaging.Encoder encoder = new org.ganscan.imaging.Encoder();
+    org.ganscan.image.ImageLimits limits = org.ganscan.image.ImageLimits.DEFAULT;
+    Files.write(batch.resolve("b_webp_named.jpg"),
+        encoder.webp(encoder.fitWithin(limits.decoder().decode(limits.read(Samples.real().get(5))).image(), 640), 90));
     Files.createDirectories(batch.resolve("sub"));
-    Files.copy(DevSet.images("noface").get(0), batch.resolve("sub/c_noface.jpg"));
-    byte[] jpeg = Files.readAllBytes(DevSet.images("real").get(0));
+    Files.write(batch.resolve("sub/c_noface.jpg"), org.ganscan.TestImages.jpeg());
+    byte[] jpeg = Files.readAllBytes(Samples.real().get(0));
     Files.write(batch.resolve("d_truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 3));
     Files.write(batch.resolve("e_empty.png"), new byte[0]);
     Files.writeString(batch.resolve("f_notes.txt"), "hello");

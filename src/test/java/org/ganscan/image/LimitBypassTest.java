@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ganscan.DevSet;
 import org.ganscan.cache.ResourceCache;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +68,7 @@ class LimitBypassTest {
 
   @Test
   void aJpegWithAFakeFrameHeaderInAComment() throws Exception {
-    byte[] real = Files.readAllBytes(DevSet.file("real/deepface__img10.jpg"));
+    byte[] real = Files.readAllBytes(org.ganscan.Samples.real().get(5));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {(byte) 0xFF, (byte) 0xD8});
     // "FF 00 len": not a marker, but a parser that reads it as a segment jumps by its "length" ...
@@ -84,8 +83,8 @@ class LimitBypassTest {
 
   @Test
   void aTruncatedJpegWhoseExifThumbnailEndsNearTheCutIsAnError() throws Exception {
-    byte[] main = Files.readAllBytes(DevSet.file("real/deepface__img10.jpg"));
-    byte[] thumb = Files.readAllBytes(DevSet.file("real/deca__AFLW2000_image00181.jpg"));
+    byte[] main = Files.readAllBytes(org.ganscan.Samples.real().get(5));
+    byte[] thumb = Files.readAllBytes(org.ganscan.Samples.real().get(2));
     thumb = java.util.Arrays.copyOf(thumb, Math.min(thumb.length, 60000));
     thumb[thumb.length - 2] = (byte) 0xFF;
     thumb[thumb.length - 1] = (byte) 0xD9; // the thumbnail ends in end-of-image

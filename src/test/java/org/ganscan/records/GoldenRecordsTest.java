@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ganscan.DevSet;
 import org.ganscan.cache.ResourceCache;
 import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
@@ -35,8 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden files in the google-java-format style: a few real dev images (and a mirrored copy of one,
- * so groups.json holds a reuse group) go through the standard scan, and the JSONL, CSV and
+ * Golden files in the google-java-format style: a few of the demo samples the build fetches (a
+ * StyleGAN2 face, a real group photo, an image with no face made here, a text file, and a mirrored
+ * copy of the face, so groups.json holds a reuse group) go through the standard scan, and the JSONL, CSV and
  * groups.json must equal {@code src/test/resources/golden/*}. Every written record is validated
  * against docs/scan-record.schema.json, and each codec reads its own output back to the same bytes.
  *
@@ -45,7 +45,16 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenRecordsTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
-  static final List<String> IMAGES = List.of("gan/fakeav__10.png", "real/deepface__img47.jpg", "noface/" + DevSet.images("noface").get(0).getFileName(), "MANIFEST.tsv");
+  static final List<String> IMAGES = List.of("gan/stylegan2_1.png", "real/face-api_sample6.jpg", "noface/generated.jpg", "manifest.tsv");
+
+  private static EncodedFile input(String name) throws Exception {
+    if (name.equals("noface/generated.jpg")) {
+      byte[] jpeg = org.ganscan.TestImages.jpeg();
+      return new EncodedFile(Path.of(name), jpeg, ResourceCache.sha256(jpeg));
+    }
+    Path file = name.equals("manifest.tsv") ? Path.of("samples/manifest.tsv") : org.ganscan.Samples.root().resolve(name);
+    return ImageLimits.DEFAULT.read(file);
+  }
   private static String jsonl;
   private static String csv;
   private static String groups;
@@ -58,11 +67,11 @@ class GoldenRecordsTest {
         CsvWriter csvWriter = new CsvWriter(csvBytes, scan.tool())) {
       List<ScanResult> results = new ArrayList<>();
       for (String name : IMAGES) {
-        results.add(pipeline.scan(name, DevSet.file(name)));
+        results.add(pipeline.scan(name, input(name)));
       }
       Encoder encoder = new Encoder();
-      byte[] mirror = encoder.png(Transforms.mirror(ImageLimits.DEFAULT.decoder().decode(ImageLimits.DEFAULT.read(DevSet.file(IMAGES.get(0)))).image()));
-      results.add(pipeline.scan("copy/fakeav__10.mirror.png", new EncodedFile(Path.of("mirror.png"), mirror, ResourceCache.sha256(mirror))));
+      byte[] mirror = encoder.png(Transforms.mirror(ImageLimits.DEFAULT.decoder().decode(input(IMAGES.get(0))).image()));
+      results.add(pipeline.scan("copy/stylegan2_1.mirror.png", new EncodedFile(Path.of("mirror.png"), mirror, ResourceCache.sha256(mirror))));
       for (ScanResult r : results) {
         records.add(ScanRecord.of(r, scan.tool()));
         csvWriter.write(r);
