@@ -44,6 +44,6 @@ public final class SkippedDataReport implements TestExecutionListener {
 
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
-    skipped.forEach((reason, n) -> System.out.println("ganscan tests: skipped " + n + " test(s) that " + reason));
+    skipped.forEach((reason, n) -> System.out.println("ganscan tests: skipped " + n + " test(s), each of which " + reason));
   }
 }

@@ -56,26 +56,69 @@ public final class ResourceCache {
    * @return empty when the resource is not on the classpath
    */
   public Optional<Path> materialize(String resource, String folder, String fileName) {
-    try (InputStream probe = ResourceCache.class.getClassLoader().getResourceAsStream(resource)) {
-      if (probe == null) {
-        return Optional.empty();
-      }
-      String want = sha256(probe);
-      Path dir = root.resolve(folder);
-      Path target = dir.resolve(fileName);
-      if (Files.isRegularFile(target) && want.equals(sha256(target))) {
+    java.net.URL url = ResourceCache.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      return Optional.empty();
+    }
+    Path dir = root.resolve(folder);
+    Path target = dir.resolve(fileName);
+    Path stampFile = dir.resolve(fileName + ".stamp");
+    try {
+      // Hashing a 65 MB native library on every start costs most of a second. A stamp written beside
+      // the cached copy, after its sha256 was checked against the resource, names the resource
+      // (its jar entry's size and CRC-32, or its file's size and time) and the copy (its size and
+      // time): while both are unchanged the copy is the one that was checked.
+      String source = sourceStamp(url);
+      if (source != null && Files.isRegularFile(target) && Files.isRegularFile(stampFile)
+          && Files.readString(stampFile).equals(stamp(source, target))) {
         return Optional.of(target);
       }
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, fileName, ".part");
-      try (InputStream in = ResourceCache.class.getClassLoader().getResourceAsStream(resource)) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      String want;
+      try (InputStream probe = url.openStream()) {
+        want = sha256(probe);
       }
-      moveIntoPlace(tmp, target);
+      if (!(Files.isRegularFile(target) && want.equals(sha256(target)))) {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, fileName, ".part");
+        try (InputStream in = url.openStream()) {
+          Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        moveIntoPlace(tmp, target);
+      }
+      if (source != null) {
+        Path tmp = Files.createTempFile(dir, fileName, ".stamp.part");
+        Files.writeString(tmp, stamp(source, target));
+        moveIntoPlace(tmp, stampFile);
+      }
       return Optional.of(target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack " + resource + " into " + root, e);
     }
+  }
+
+  /** What identifies the resource's bytes without reading them: a jar entry's size and CRC-32, or a file's size and time; null if neither. */
+  private static String sourceStamp(java.net.URL url) throws IOException {
+    java.net.URLConnection c = url.openConnection();
+    if (c instanceof java.net.JarURLConnection jar) {
+      jar.setUseCaches(false);
+      java.util.jar.JarEntry entry = jar.getJarEntry();
+      try (java.util.jar.JarFile file = jar.getJarFile()) {
+        return entry == null || entry.getCrc() < 0 ? null : "jar " + file.getName() + " " + entry.getSize() + " crc32 " + entry.getCrc();
+      }
+    }
+    if ("file".equals(url.getProtocol())) {
+      try {
+        Path p = Path.of(url.toURI());
+        return "file " + p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+      } catch (java.net.URISyntaxException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static String stamp(String source, Path target) throws IOException {
+    return source + "\ncopy " + Files.size(target) + " " + Files.getLastModifiedTime(target).toMillis() + "\n";
   }
 
   private static void moveIntoPlace(Path tmp, Path target) throws IOException {

@@ -55,4 +55,17 @@ public final class Encoder {
       return RgbImage.wrap(w, h, data);
     }
   }
+
+  /** Scales the image by {@code factor} (bicubic when enlarging, area averaging when shrinking). */
+  public RgbImage scale(RgbImage image, double factor) {
+    int w = Math.max(1, (int) Math.round(image.width() * factor));
+    int h = Math.max(1, (int) Math.round(image.height() * factor));
+    try (var owner = new MatOwner()) {
+      Mat out = owner.add(new Mat());
+      Imgproc.resize(Mats.rgb(image, owner), out, new Size(w, h), 0, 0, factor > 1 ? Imgproc.INTER_CUBIC : Imgproc.INTER_AREA);
+      byte[] data = new byte[w * h * 3];
+      out.get(0, 0, data);
+      return RgbImage.wrap(w, h, data);
+    }
+  }
 }

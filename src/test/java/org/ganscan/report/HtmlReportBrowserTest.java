@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.ganscan.DevSet;
+import org.ganscan.Samples;
 import org.ganscan.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +39,16 @@ class HtmlReportBrowserTest {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver (.ci/setup does)");
     Path batch = Files.createDirectories(dir.resolve("batch"));
-    for (Path p : DevSet.images("gan").stream().filter(p -> p.getFileName().toString().startsWith("fakeav__")).limit(5).toList()) {
+    for (Path p : Samples.gan()) {
       Files.copy(p, batch.resolve(p.getFileName()));
     }
-    for (Path p : DevSet.images("real").subList(30, 34)) {
+    for (Path p : Samples.real().subList(0, 4)) {
       Files.copy(p, batch.resolve(p.getFileName()));
     }
     // A file named <script>alert(1)</script>.jpg: the slash makes "<script>alert(1)<" a folder.
     Path hostile = batch.resolve("<script>alert(1)</script>.jpg");
     Files.createDirectories(hostile.getParent());
-    Files.copy(DevSet.images("real").get(0), hostile);
+    Files.copy(Samples.real().get(5), hostile);
     Path out = dir.resolve("out");
     assertEquals(0, run("group", batch.toString(), "--out-dir", out.toString(), "--overlays", out.resolve("overlays").toString()));
     Path html = out.resolve("report.html");
@@ -61,7 +61,7 @@ class HtmlReportBrowserTest {
     try {
       driver.get(html.toUri().toString());
       List<WebElement> rows = driver.findElements(By.cssSelector("#results tbody tr"));
-      assertEquals(10, rows.size());
+      assertEquals(13, rows.size());
       assertTrue(driver.findElements(By.cssSelector("#results td.file")).stream()
           .anyMatch(e -> e.getAttribute("title").endsWith("<script>alert(1)</script>.jpg")), "the hostile name is shown as text");
       driver.findElement(By.id("sort-score")).click();
