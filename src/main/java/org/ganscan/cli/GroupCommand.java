@@ -109,7 +109,8 @@ final class GroupCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give PATHs to scan or --from RESULTS.jsonl");
     }
     Path out = outDir.resolve("scan.jsonl");
-    try (StandardScan scan = StandardScan.open(ImageLimits.DEFAULT, true);
+    // Grouping reads landmarks and fingerprints, which the cascade never skips.
+    try (StandardScan scan = StandardScan.open(StandardScan.settings(ImageLimits.DEFAULT).withCascade(true), true);
         Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         OutputStream sink = Files.newOutputStream(out);
         ResultWriter writer = new JsonlWriter(sink, scan.tool())) {

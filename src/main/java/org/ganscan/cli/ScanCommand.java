@@ -71,6 +71,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--overlays", paramLabel = "DIR", description = "Write an overlay PNG per image with a face into DIR (copies; inputs are never modified).")
   Path overlays;
 
+  @Option(names = "--full", description = "Measure every trait on every face. By default a cascade skips the person mask and the traits"
+      + " that need it (hair, background, ears, region texture) on images whose verdict the other traits settle whatever those would"
+      + " measure; the verdict is the same, the record lists the stages that ran. --overlays always measures everything.")
+  boolean full;
+
   @Option(names = "--resume", description = "Continue a scan that was killed: keep the complete records already in --out (their files unchanged),"
       + " drop a line cut short, and append records for the rest.")
   boolean resume;
@@ -113,7 +118,8 @@ final class ScanCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out FILE and the jsonl format");
     }
     List<Path> all = InputFiles.expand(paths);
-    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model).withPerFile(fileTimeout);
+    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model).withPerFile(fileTimeout)
+        .withCascade(!full);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
     try (OutputStream sink = open();

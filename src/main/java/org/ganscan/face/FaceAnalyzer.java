@@ -33,7 +33,13 @@ public final class FaceAnalyzer implements AutoCloseable {
     this.segmenter = segmenter;
   }
 
+  /** Faces and the person mask, as {@link #faces} then {@link #withPersonMask}. */
   public FaceAnalysis analyze(RgbImage image) {
+    return withPersonMask(faces(image), image);
+  }
+
+  /** The faces alone, with no person mask (the cascade's first pass). */
+  public FaceAnalysis faces(RgbImage image) {
     List<Face> faces = new ArrayList<>();
     for (Detection d : detector.detect(image)) {
       if (Math.max(d.box().w(), d.box().h()) < MIN_FACE_PX) {
@@ -44,8 +50,13 @@ public final class FaceAnalyzer implements AutoCloseable {
         faces.add(f);
       }
     }
-    Optional<PersonMask> mask = faces.isEmpty() ? Optional.empty() : Optional.of(segmenter.segment(image));
-    return new FaceAnalysis(faces, mask);
+    return new FaceAnalysis(faces, Optional.empty());
+  }
+
+  /** The same faces with the person mask of {@code image}, which is segmented when there is a face. */
+  public FaceAnalysis withPersonMask(FaceAnalysis found, RgbImage image) {
+    return found.faces().isEmpty() || found.personMask().isPresent() ? found
+        : new FaceAnalysis(found.faces(), Optional.of(segmenter.segment(image)));
   }
 
   /** Looks at the central 60 % of the landmarks' box, which is skin, eyes, nose and mouth. */

@@ -20,17 +20,20 @@ import org.ganscan.score.Verdict;
  * @param recordVersion the record layout's version ({@link ScanRecordCodec#VERSION} when written now)
  * @param uri the input's absolute, byte-exact {@code file:} URI ({@link ScanResult#uriOf}); null in
  *     records written before it existed and for bytes scanned from memory
+ * @param stages the analysis stages that ran ({@link ScanResult#stages}); empty in records written
+ *     before they were listed, and when the file was not decoded
  */
 public record ScanRecord(
     String path, String sha256, ScanResult.Status status, String error, Integer width, Integer height, String format,
     List<FaceRecord> faces, Double score, Verdict.Label verdict, List<String> reasons, Fingerprint fingerprint,
-    String overlayError, List<String> groups, int recordVersion, ToolInfo tool, String uri) {
+    String overlayError, List<String> groups, int recordVersion, ToolInfo tool, String uri, List<String> stages) {
   public ScanRecord {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(status, "status");
     faces = List.copyOf(faces);
     Objects.requireNonNull(verdict, "verdict");
     reasons = List.copyOf(reasons);
+    stages = stages == null ? List.of() : List.copyOf(stages);
     groups = groups == null ? null : List.copyOf(groups);
     Objects.requireNonNull(tool, "tool");
     new Verdict(score, verdict, reasons); // the verdict's own rules
@@ -40,13 +43,13 @@ public record ScanRecord(
   public static ScanRecord of(ScanResult r, ToolInfo tool) {
     return new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(),
         r.faces().stream().map(FaceRecord::of).toList(), r.verdict().score(), r.verdict().label(), r.verdict().reasons(),
-        r.fingerprint(), r.overlayError(), null, ScanRecordCodec.VERSION, tool, r.uri());
+        r.fingerprint(), r.overlayError(), null, ScanRecordCodec.VERSION, tool, r.uri(), r.stages());
   }
 
   /** The same record with its group ids. */
   public ScanRecord withGroups(List<String> ids) {
     return new ScanRecord(path, sha256, status, error, width, height, format, faces, score, verdict, reasons, fingerprint,
-        overlayError, ids, recordVersion, tool, uri);
+        overlayError, ids, recordVersion, tool, uri, stages);
   }
 
   /**

@@ -68,6 +68,13 @@ public final class ScanRecordCodec {
       g.writeFieldName("score");
       nullableNumber(g, r.score(), 4);
       g.writeStringField("verdict", r.verdict().json());
+      if (!r.stages().isEmpty()) {
+        g.writeArrayFieldStart("stages");
+        for (String stage : r.stages()) {
+          g.writeString(stage);
+        }
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("reasons");
       for (String reason : r.reasons()) {
         g.writeString(reason);
@@ -299,7 +306,7 @@ public final class ScanRecordCodec {
         nullableInt(n, "width"), nullableInt(n, "height"), nullableText(n, "format"), faces, nullableDouble(n, "score"),
         Verdict.Label.fromJson(text(n, "verdict")), reasons, readFingerprint(n.get("fingerprint")),
         nullableText(n, "overlay_error"), groups == null || groups.isNull() ? null : strings(groups), version, readTool(required(n, "tool")),
-        nullableText(n, "uri"));
+        nullableText(n, "uri"), n.has("stages") ? strings(array(n, "stages")) : List.of());
   }
 
   private static FaceRecord readFace(JsonNode f, int version) {

@@ -42,6 +42,18 @@ public final class Pipeline implements AutoCloseable {
   private final Fingerprinter fingerprinter = new Fingerprinter();
   private final List<LearnedEvidence> learned;
 
+  /** The stages a record lists as run ({@link ScanResult#stages}). */
+  public static final String STAGE_DETECT = "face_detection";
+  public static final String STAGE_LANDMARKS = "face_landmarks";
+  public static final String STAGE_PERSON_MASK = "person_mask";
+  public static final String STAGE_TRAITS = "traits";
+
+  private java.util.Set<String> maskTraitNames() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    settings.traits().stream().filter(Trait::needsPersonMask).forEach(t -> out.add(t.name()));
+    return out;
+  }
+
   public Pipeline(ScanSettings settings, FaceAnalyzer analyzer) {
     this.settings = settings;
     this.analyzer = analyzer;
@@ -77,40 +89,87 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private ScanResult analyze(String shownPath, Portrait portrait) {
-    FaceAnalysis analysis = analyzer.analyze(portrait.image());
+    FaceAnalysis analysis = analyzer.faces(portrait.image());
+    GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), TraitInput.ANALYSIS_SIDE);
+    List<String> stages = new ArrayList<>(List.of(STAGE_DETECT, STAGE_LANDMARKS));
+    Verdict settled = null;
+    List<List<TraitScore>> firstPass = null;
+    if (frame != null && settings.cascade() && settings.evidence() == EvidenceSink.NONE) {
+      // The cascade's first pass: every trait that needs no person mask, on every face. When the
+      // main face's verdict cannot change whatever the mask's traits would measure, the mask and
+      // those traits are skipped and the record says so.
+      firstPass = new ArrayList<>();
+      java.util.BitSet nobody = FaceRegions.personPixels(java.util.Optional.empty(), frame);
+      for (Face face : analysis.faces()) {
+        FaceRegions regions = FaceRegions.of(face, java.util.Optional.empty(), nobody, frame, raster);
+        TraitInput input = new TraitInput(portrait, face, java.util.Optional.empty(), frame, regions);
+        List<TraitScore> scores = new ArrayList<>();
+        for (Trait t : settings.traits()) {
+          scores.add(t.needsPersonMask() ? null : t.measure(input));
+        }
+        firstPass.add(scores);
+      }
+      settled = settings.scorer().settledWithout(
+          firstPass.get(0).stream().filter(java.util.Objects::nonNull).toList(), maskTraitNames()).orElse(null);
+    }
     List<FaceResult> faces = new ArrayList<>();
     FaceRegions mainRegions = null;
     Map<String, ImageMask> mainMarks = Map.of();
-    GreyImage frame = analysis.faces().isEmpty() ? null : raster.grey(portrait.image(), TraitInput.ANALYSIS_SIDE);
-    java.util.BitSet person = frame == null ? null : FaceRegions.personPixels(analysis.personMask(), frame);
-    for (Face face : analysis.faces()) {
-      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
-      if (mainRegions == null) {
-        mainRegions = regions;
-      }
-      TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
+    if (settled == null && frame != null) {
+      analysis = analyzer.withPersonMask(analysis, portrait.image());
+      stages.add(STAGE_PERSON_MASK);
+    }
+    java.util.BitSet person = frame == null || settled != null ? null : FaceRegions.personPixels(analysis.personMask(), frame);
+    for (int k = 0; k < analysis.faces().size(); k++) {
+      Face face = analysis.faces().get(k);
       List<TraitScore> scores = new ArrayList<>();
-      Map<String, ImageMask> marks = new HashMap<>();
-      for (Trait t : settings.traits()) {
-        Measurement m = t.measureWithMarks(input);
-        scores.add(m.score());
-        marks.putAll(m.marks());
-      }
-      if (faces.isEmpty()) {
-        mainMarks = marks;
+      TraitInput input;
+      if (settled != null) {
+        for (int i = 0; i < settings.traits().size(); i++) {
+          TraitScore first = firstPass.get(k).get(i);
+          scores.add(first != null ? first : TraitScore.unmeasured(settings.traits().get(i).name(), "skipped", settings.traits().get(i).name()
+              + ": not measured: the verdict was settled without it (the person mask it needs was skipped; scan --full measures everything)"));
+        }
+        faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores,
+            learned.stream().map(l -> l.measure(portrait, face)).toList()));
+        continue;
+      } else {
+        FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
+        if (mainRegions == null) {
+          mainRegions = regions;
+        }
+        input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
+        Map<String, ImageMask> marks = new HashMap<>();
+        for (int i = 0; i < settings.traits().size(); i++) {
+          Trait t = settings.traits().get(i);
+          TraitScore first = firstPass == null ? null : firstPass.get(k).get(i);
+          if (first != null) {
+            scores.add(first); // measured without the mask in the first pass: the mask does not change it
+            continue;
+          }
+          Measurement m = t.measureWithMarks(input);
+          scores.add(m.score());
+          marks.putAll(m.marks());
+        }
+        if (faces.isEmpty()) {
+          mainMarks = marks;
+        }
       }
       List<Embedding> embeddings = learned.stream().map(l -> l.measure(portrait, face)).toList();
       faces.add(new FaceResult(face, input.eyes(), scores, embeddings));
+    }
+    if (!faces.isEmpty()) {
+      stages.add(STAGE_TRAITS);
     }
     EyeGeometry main = faces.isEmpty() ? null : faces.get(0).eyes();
     Fingerprint print = fingerprinter.of(portrait.image(), main == null ? null : main.right(), main == null ? null : main.left());
     Verdict verdict =
         faces.isEmpty()
             ? Verdict.notApplicable("no usable face found")
-            : settings.scorer().score(faces.get(0).traits());
+            : settled != null ? settled : settings.scorer().score(faces.get(0).traits());
     ScanResult result = new ScanResult(
         shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
-        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null, null);
+        portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null, null, stages);
     if (mainRegions != null) {
       try {
         settings.evidence().accept(result, new FaceFindings(portrait, mainRegions, mainMarks));
@@ -126,7 +185,7 @@ public final class Pipeline implements AutoCloseable {
     return new ScanResult(
         shownPath, sha, ScanResult.Status.ERROR, message,
         header == null ? null : header.width(), header == null ? null : header.height(),
-        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message), null, null, null);
+        header == null ? null : header.format().label(), List.of(), Verdict.notApplicable(message), null, null, null, List.of());
   }
 
   @Override

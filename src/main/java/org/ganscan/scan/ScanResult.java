@@ -18,17 +18,21 @@ import org.ganscan.score.Verdict;
  *     could not be decoded
  * @param overlayError why the evidence picture (overlay) could not be written, or null; the
  *     measurement and verdict stand either way
+ * @param stages the analysis stages that ran on the decoded image, in order (see {@link
+ *     Pipeline#STAGE_DETECT} and the others); without {@link Pipeline#STAGE_PERSON_MASK} the cascade
+ *     settled the verdict without the person mask and the traits that need it
  * @param uri where the file is, byte-exact and absolute ({@link #uriOf}); null for bytes scanned
  *     from memory
  */
 public record ScanResult(
     String path, String sha256, Status status, String error, Integer width, Integer height, String format,
-    List<FaceResult> faces, Verdict verdict, Fingerprint fingerprint, String overlayError, String uri) {
+    List<FaceResult> faces, Verdict verdict, Fingerprint fingerprint, String overlayError, String uri, List<String> stages) {
   public ScanResult {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(verdict, "verdict");
     faces = List.copyOf(faces);
+    stages = stages == null ? List.of() : List.copyOf(stages);
     if ((status == Status.ERROR) != (error != null)) {
       throw new IllegalArgumentException("an error message is given exactly when status is error");
     }
@@ -39,17 +43,17 @@ public record ScanResult(
 
   /** An error record for a file the batch had to give up on (its bytes were never read, or never finished). */
   public static ScanResult failed(String path, String message) {
-    return new ScanResult(path, null, Status.ERROR, message, null, null, null, List.of(), Verdict.notApplicable(message), null, null, null);
+    return new ScanResult(path, null, Status.ERROR, message, null, null, null, List.of(), Verdict.notApplicable(message), null, null, null, List.of());
   }
 
   /** The same result noting that its overlay could not be written. */
   public ScanResult withOverlayError(String message) {
-    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message, uri);
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, message, uri, stages);
   }
 
   /** The same result located at {@code file} ({@link #uriOf}). */
   public ScanResult at(java.nio.file.Path file) {
-    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, overlayError, uriOf(file));
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, overlayError, uriOf(file), stages);
   }
 
   /**

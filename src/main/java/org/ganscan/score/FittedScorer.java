@@ -56,6 +56,41 @@ public final class FittedScorer implements Scorer {
     return new Verdict(p, label, reasons(traits, raw, label));
   }
 
+  /**
+   * Settled when the logit's whole reach over the pending traits' features (each from the low to
+   * the high end of the raw values it counts, or missing) stays in one verdict band. A pending
+   * feature with a weight and no counted range can move the score without bound: never settled.
+   */
+  @Override
+  public Optional<Verdict> settledWithout(List<TraitScore> measured, java.util.Set<String> pending) {
+    double[] raw = space.extract(measured, model.features());
+    double low = model.bias();
+    double high = model.bias();
+    for (int i = 0; i < raw.length; i++) {
+      org.ganscan.trait.Feature f = space.feature(model.features().get(i));
+      if (!pending.contains(f.trait())) {
+        double c = model.weight(i) * model.standardised(i, raw[i]);
+        low += c;
+        high += c;
+        continue;
+      }
+      if (model.weight(i) == 0) {
+        continue;
+      }
+      double[] seen = f.seenBounds();
+      if (seen == null) {
+        return Optional.empty();
+      }
+      double a = model.weight(i) * model.standardised(i, seen[0]);
+      double b = model.weight(i) * model.standardised(i, seen[1]);
+      low += Math.min(0, Math.min(a, b)); // 0: the feature missing, as the training mean
+      high += Math.max(0, Math.max(a, b));
+    }
+    Verdict.Label lowest = model.bands().label(1 / (1 + Math.exp(-low)));
+    Verdict.Label highest = model.bands().label(1 / (1 + Math.exp(-high)));
+    return lowest == highest ? Optional.of(score(measured)) : Optional.empty();
+  }
+
   private List<String> reasons(List<TraitScore> traits, double[] raw, Verdict.Label label) {
     double sign = label == Verdict.Label.AUTHENTIC ? -1 : 1;
     record Push(String trait, double amount) {}

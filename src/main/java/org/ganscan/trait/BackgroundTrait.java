@@ -21,9 +21,15 @@ public final class BackgroundTrait implements Trait {
   static final double SPREAD = -20;
 
   private static final List<Feature> FEATURES =
-      List.of(Feature.value(NAME, -1, Feature.Transform.log10(1), "fewer straight structures"));
+      List.of(Feature.value(NAME, -1, Feature.Transform.log10(1), "fewer straight structures")
+          .countedWithin(0, 100_000)); // the dev set's backgrounds reach 13,544
 
   private final Lines lines = new Lines();
+
+  @Override
+  public boolean needsPersonMask() {
+    return true;
+  }
 
   @Override
   public String name() {

@@ -27,6 +27,11 @@ public final class EarsTrait implements Trait {
       List.of(Feature.value(NAME, 1, Feature.Transform.IDENTITY, "ears that differ more"));
 
   @Override
+  public boolean needsPersonMask() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param alwaysPresent whether a measured trait always carries it (checked by the contract test);
  *     false for a detail the trait leaves out when it cannot be measured on that face
  * @param meaning what a larger or smaller value says, in a few words
+ * @param counted the raw values the score counts, or null for any: a reading outside counts as the
+ *     nearest end. It bounds what the feature can add to the score, which lets the scan's cascade
+ *     skip the stage that measures it when no value in the range could change the verdict
  */
 public record Feature(
-    String trait, String detail, int direction, Transform transform, Double onlyWhenValueAtMost, boolean alwaysPresent, String meaning) {
+    String trait, String detail, int direction, Transform transform, Double onlyWhenValueAtMost, boolean alwaysPresent, String meaning,
+    Range counted) {
   public Feature {
     Objects.requireNonNull(trait, "trait");
     Objects.requireNonNull(transform, "transform");
@@ -33,24 +37,50 @@ public record Feature(
     }
   }
 
+  /** Raw values from {@code low} to {@code high}, both finite. */
+  public record Range(double low, double high) {
+    public Range {
+      if (!(Double.isFinite(low) && Double.isFinite(high) && low < high)) {
+        throw new IllegalArgumentException("a range needs finite low < high: " + low + ", " + high);
+      }
+    }
+
+    double clamp(double v) {
+      return Math.max(low, Math.min(high, v));
+    }
+  }
+
   /** The trait's value as a feature. */
   public static Feature value(String trait, int direction, Transform transform, String meaning) {
-    return new Feature(trait, null, direction, transform, null, true, meaning);
+    return new Feature(trait, null, direction, transform, null, true, meaning, null);
   }
 
   /** One of the trait's detail entries as a feature. */
   public static Feature detail(String trait, String detail, int direction, Transform transform, String meaning) {
-    return new Feature(trait, detail, direction, transform, null, true, meaning);
+    return new Feature(trait, detail, direction, transform, null, true, meaning, null);
   }
 
   /** The same feature, counted only while the trait's own value is at most {@code cut}. */
   public Feature onlyWhenValueAtMost(double cut) {
-    return new Feature(trait, detail, direction, transform, cut, alwaysPresent, meaning);
+    return new Feature(trait, detail, direction, transform, cut, alwaysPresent, meaning, counted);
   }
 
   /** The same feature, which a measured trait may leave out. */
   public Feature mayBeAbsent() {
-    return new Feature(trait, detail, direction, transform, onlyWhenValueAtMost, false, meaning);
+    return new Feature(trait, detail, direction, transform, onlyWhenValueAtMost, false, meaning, counted);
+  }
+
+  /** The same feature, counting raw values from {@code low} to {@code high} only (see {@link #counted()}). */
+  public Feature countedWithin(double low, double high) {
+    return new Feature(trait, detail, direction, transform, onlyWhenValueAtMost, alwaysPresent, meaning, new Range(low, high));
+  }
+
+  /**
+   * The smallest and largest number the model can see from this feature, or null when it is not
+   * bounded. A missing feature is seen as the training mean, which the caller adds itself.
+   */
+  public double[] seenBounds() {
+    return counted == null ? null : new double[] {transform.apply(counted.low()), transform.apply(counted.high())};
   }
 
   /** The model's name for it: {@code trait} or {@code trait.detail}. */
@@ -78,7 +108,7 @@ public record Feature(
       }
       return Double.NaN;
     }
-    return transform.apply(v);
+    return transform.apply(counted == null ? v : counted.clamp(v));
   }
 
   /**

@@ -22,12 +22,21 @@ public final class HairTrait implements Trait {
   /** Between the dev set's median coherence of real hair (0.73) and of GAN hair (0.74) on originals: a weak signal alone. */
   static final double MIDPOINT = 0.70;
   static final double SPREAD = -0.05;
-  static final Feature COHERENCE = Feature.value(NAME, -1, Feature.Transform.IDENTITY, "less coherent strands");
-  /** Absent when the hair/background edge is too short to measure. */
+  /** Orientation coherence lies in [0, 1] by its definition. */
+  static final Feature COHERENCE = Feature.value(NAME, -1, Feature.Transform.IDENTITY, "less coherent strands").countedWithin(0, 1);
+  /**
+   * Absent when the hair/background edge is too short to measure. Counted up to 6 (an edge six
+   * times as contrasted as the face): the dev set's faces reach 4.5.
+   */
   static final Feature EDGE_CONTRAST = Feature.detail(NAME, "edge_contrast", -1, Feature.Transform.IDENTITY,
-      "hair melting into the background").mayBeAbsent();
+      "hair melting into the background").mayBeAbsent().countedWithin(0, 6);
   private static final List<Feature> FEATURES = List.of(COHERENCE, EDGE_CONTRAST);
   private static final StructureTensor TENSOR = new StructureTensor();
+
+  @Override
+  public boolean needsPersonMask() {
+    return true;
+  }
 
   @Override
   public String name() {

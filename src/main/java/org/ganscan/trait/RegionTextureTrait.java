@@ -53,6 +53,11 @@ public final class RegionTextureTrait implements Trait {
   }
 
   @Override
+  public boolean needsPersonMask() {
+    return true;
+  }
+
+  @Override
   public String name() {
     return NAME;
   }

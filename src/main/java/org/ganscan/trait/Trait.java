@@ -22,4 +22,12 @@ public interface Trait {
   default List<Feature> features() {
     return List.of();
   }
+
+  /**
+   * Whether the trait reads the person mask (hair, background, ears): the scan's cascade skips
+   * the mask, and these traits, where the others settle the verdict.
+   */
+  default boolean needsPersonMask() {
+    return false;
+  }
 }

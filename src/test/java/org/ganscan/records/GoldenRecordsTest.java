@@ -157,7 +157,7 @@ class GoldenRecordsTest {
     assertEquals(ResourceCache.sha256(bytes.array()), summary.embeddingSha256());
     FaceRecord withLearned = new FaceRecord(f.detection(), f.presence(), f.eyes(), f.traits(), List.of(summary));
     ScanRecord learned = new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(), List.of(withLearned),
-        r.score(), r.verdict(), r.reasons(), r.fingerprint(), r.overlayError(), r.groups(), r.recordVersion(), r.tool(), r.uri());
+        r.score(), r.verdict(), r.reasons(), r.fingerprint(), r.overlayError(), r.groups(), r.recordVersion(), r.tool(), r.uri(), r.stages());
     String line = ScanRecordCodec.toJsonLine(learned);
     assertTrue(line.contains("\"learned\":[{\"model\":\"texture-probe\""), line);
     assertEquals(line, ScanRecordCodec.toJsonLine(ScanRecordCodec.fromJsonLine(line)));
@@ -175,7 +175,7 @@ class GoldenRecordsTest {
     assertTrue(r.mainFace().orElseThrow().trait("clipped_pixels").isPresent());
     assertTrue(r.mainFace().orElseThrow().trait("corneal_highlights").isPresent());
     assertEquals(v2, ScanRecordCodec.toJsonLine(new ScanRecord(r.path(), r.sha256(), r.status(), r.error(), r.width(), r.height(), r.format(),
-        r.faces(), r.score(), r.verdict(), r.reasons(), r.fingerprint(), r.overlayError(), r.groups(), ScanRecordCodec.VERSION, r.tool(), r.uri())));
+        r.faces(), r.score(), r.verdict(), r.reasons(), r.fingerprint(), r.overlayError(), r.groups(), ScanRecordCodec.VERSION, r.tool(), r.uri(), r.stages())));
   }
 
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.(\\d+))?(?:[eE][+-]?\\d+)?");
