@@ -41,6 +41,14 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
     return new Builder(face, mask, (BitSet) person.clone(), frame, raster).build();
   }
 
+  /**
+   * The landmark regions alone (skin, eyes, mouth), for traits that need no person mask; hair,
+   * its edge, the ears and the background are left empty (the scan's cascade, first pass).
+   */
+  public static FaceRegions withoutPersonMask(Face face, GreyImage frame, Raster raster) {
+    return new Builder(face, Optional.empty(), null, frame, raster).build();
+  }
+
   /** Person pixels on the raster of {@code frame}; without a mask, nothing is person, so hair and edges stay empty. */
   public static BitSet personPixels(Optional<PersonMask> mask, GreyImage frame) {
     int w = frame.width();
@@ -92,6 +100,17 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       holes.or(mouth);
       BitSet skin = (BitSet) oval.clone();
       skin.andNot(raster.dilate(w, h, holes, 2));
+      if (person == null) {
+        Map<RegionKind, Region> out = new EnumMap<>(RegionKind.class);
+        put(out, RegionKind.FACE_SKIN, skin);
+        put(out, RegionKind.RIGHT_EYE, rightEye);
+        put(out, RegionKind.LEFT_EYE, leftEye);
+        put(out, RegionKind.MOUTH, mouth);
+        for (RegionKind k : List.of(RegionKind.HAIR, RegionKind.HAIR_EDGE, RegionKind.RIGHT_EAR, RegionKind.LEFT_EAR, RegionKind.BACKGROUND)) {
+          put(out, k, new BitSet());
+        }
+        return new FaceRegions(out, faceWidth);
+      }
       BitSet ovalGrown = raster.dilate(w, h, oval, Math.max(2, (int) (0.03 * faceWidth)));
       BitSet rightEar = ear(face.detection().keypoints().rightEar(), faceWidth, ovalGrown, person);
       BitSet leftEar = ear(face.detection().keypoints().leftEar(), faceWidth, ovalGrown, person);

@@ -99,9 +99,8 @@ public final class Pipeline implements AutoCloseable {
       // main face's verdict cannot change whatever the mask's traits would measure, the mask and
       // those traits are skipped and the record says so.
       firstPass = new ArrayList<>();
-      java.util.BitSet nobody = FaceRegions.personPixels(java.util.Optional.empty(), frame);
       for (Face face : analysis.faces()) {
-        FaceRegions regions = FaceRegions.of(face, java.util.Optional.empty(), nobody, frame, raster);
+        FaceRegions regions = FaceRegions.withoutPersonMask(face, frame, raster);
         TraitInput input = new TraitInput(portrait, face, java.util.Optional.empty(), frame, regions);
         List<TraitScore> scores = new ArrayList<>();
         for (Trait t : settings.traits()) {

@@ -113,6 +113,11 @@ public final class StandardScan implements AutoCloseable {
     return new Scanner(models, settings, threads);
   }
 
+  /** A batch runner with the cascade on or off ({@link ScanSettings#cascade}), whatever these settings say. */
+  public Scanner scanner(int threads, boolean cascade) {
+    return new Scanner(models, settings.withCascade(cascade), threads);
+  }
+
   /** A batch runner whose images with a face also go to {@code evidence} (overlays). */
   public Scanner scanner(int threads, EvidenceSink evidence) {
     return new Scanner(models, settings.withEvidence(evidence), threads);

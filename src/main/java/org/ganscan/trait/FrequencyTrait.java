@@ -83,15 +83,17 @@ public final class FrequencyTrait implements Trait {
         int u = a * grid % n;
         int v = b * grid % n;
         double point = power[v * n + u];
-        java.util.List<Double> line = new java.util.ArrayList<>();
+        double[] line = new double[2 * n];
+        int size = 0;
         for (int k = 0; k < n; k++) {
           int f = k <= n / 2 ? k : k - n;
           if (f % grid != 0 && Math.abs(f) >= 0.1 * n) {
-            line.add((double) power[k * n + u]);
-            line.add((double) power[v * n + k]);
+            line[size++] = power[k * n + u];
+            line[size++] = power[v * n + k];
           }
         }
-        double[] l = line.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] l = java.util.Arrays.copyOf(line, size);
+        java.util.Arrays.sort(l);
         double median = l.length == 0 ? 0 : l[l.length / 2];
         best = Math.max(best, point / Math.max(1e-9, median));
       }
@@ -102,7 +104,8 @@ public final class FrequencyTrait implements Trait {
   /** {max, median} of off-grid power at radius 0.25..0.5 cycles/px, and the high/mid mean power ratio. */
   private static double[] ring(float[] power, int n) {
     int grid = n / 8;
-    java.util.List<Double> high = new java.util.ArrayList<>();
+    double[] high = new double[n * n];
+    int size = 0;
     double mid = 0;
     int midN = 0;
     for (int v = 0; v < n; v++) {
@@ -112,17 +115,18 @@ public final class FrequencyTrait implements Trait {
         if (fu % grid == 0 || fv % grid == 0) {
           continue;
         }
-        double r = Math.hypot(fu, fv) / n;
+        double r = Math.sqrt((double) (fu * fu + fv * fv)) / n; // exact for these integers, as Math.hypot, and intrinsic
         double p = power[v * n + u];
         if (r >= 0.25 && r <= 0.5) {
-          high.add(p);
+          high[size++] = p;
         } else if (r >= 0.1 && r < 0.25) {
           mid += p;
           midN++;
         }
       }
     }
-    double[] h = high.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] h = java.util.Arrays.copyOf(high, size);
+    java.util.Arrays.sort(h); // sorted before the mean too, so the sum runs in the same order as ever
     double highMean = java.util.Arrays.stream(h).average().orElse(0);
     return new double[] {h[h.length - 1], h[h.length / 2], midN > 0 ? highMean / (mid / midN) : 0};
   }
