@@ -25,13 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ganscan report RESULTS.jsonl -o report.html}: one self-contained page for analysts and report authors. */
+/** {@code ganscan report RESULTS.jsonl -o report.html}: a page for analysts and report authors, its pictures in a folder beside it. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write one self-contained HTML report (images embedded, no network fetches) from scan results:",
-      "summary and provenance, a sortable and filterable table, per-image detail with overlays,",
+      "Write an HTML report (pictures in a folder beside it, named after it; no network fetches) from scan results:",
+      "summary, score histogram and provenance, a gallery of flagged faces, a paged, sortable and filterable",
+      "table, per-image detail with overlays and every trait,",
       "and the groups with their composite figures (--groups groups.json from 'ganscan group').",
       "Overlays come from --overlays DIR (written by 'scan --overlays DIR' or 'group --overlays DIR');",
       "the report never re-runs the scan, and says where an overlay is missing."
@@ -59,15 +60,34 @@ final class ReportCommand implements Callable<Integer> {
     Path overlayDir = overlays != null ? overlays : results.toAbsolutePath().resolveSibling("overlays");
     PortraitDecoder decoder = ImageLimits.DEFAULT.decoder();
     Encoder encoder = new Encoder();
+    // Pictures go to a folder beside the page, named after it, so the page itself stays small.
+    String stem = out.getFileName().toString().replaceFirst("\\.html?$", "");
+    String folder = stem + "_files";
+    Path files = out.toAbsolutePath().resolveSibling(folder);
+    deleteTree(files);
+    Files.createDirectories(files.resolve("thumbs"));
+    Files.createDirectories(files.resolve("overlays"));
+    Files.createDirectories(files.resolve("composites"));
     List<HtmlReport.Row> rows = new ArrayList<>();
     List<String> unopened = new ArrayList<>();
-    for (ScanRecord r : records) {
-      Optional<byte[]> overlay = overlay(r, overlayDir).map(o -> compact(o, decoder, encoder));
-      Optional<byte[]> thumbnail = thumbnail(r, decoder, encoder);
-      if (thumbnail.isEmpty() && r.status() != ScanResult.Status.ERROR) {
+    for (int i = 0; i < records.size(); i++) {
+      ScanRecord r = records.get(i);
+      String overlay = null;
+      Optional<byte[]> o = overlay(r, overlayDir).map(bytes -> compact(bytes, decoder, encoder));
+      if (o.isPresent()) {
+        String name = "overlays/" + i + (isJpeg(o.get()) ? ".jpg" : ".png");
+        Files.write(files.resolve(name), o.get());
+        overlay = folder + "/" + name;
+      }
+      String thumbnail = null;
+      Optional<byte[]> t = thumbnail(r, decoder, encoder);
+      if (t.isPresent()) {
+        Files.write(files.resolve("thumbs/" + i + ".jpg"), t.get());
+        thumbnail = folder + "/thumbs/" + i + ".jpg";
+      } else if (r.status() != ScanResult.Status.ERROR) {
         unopened.add(r.path());
       }
-      String missing = overlay.isPresent() || r.status() != ScanResult.Status.OK
+      String missing = overlay != null || r.status() != ScanResult.Status.OK
           ? null : "no overlay in " + overlayDir + " (run 'ganscan scan --overlays DIR' and pass --overlays DIR)";
       rows.add(new HtmlReport.Row(r, thumbnail, overlay, missing));
     }
@@ -75,9 +95,33 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getErr().printf("ganscan: warning: %d image(s) cannot be opened from here for a thumbnail (their records are in the report): %s%n",
           unopened.size(), String.join(", ", unopened.subList(0, Math.min(5, unopened.size()))) + (unopened.size() > 5 ? ", ..." : ""));
     }
-    Files.writeString(out, HtmlReport.render(rows, groupViews()));
-    spec.commandLine().getErr().printf("ganscan: report of %d file(s) written to %s%n", rows.size(), out.toAbsolutePath());
+    for (int k = 0; k * HtmlReport.DETAIL_CHUNK < rows.size(); k++) {
+      Files.writeString(files.resolve("details-" + k + ".js"), HtmlReport.detailChunk(rows, k), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    List<HtmlReport.GroupView> views = groupViews(files, folder);
+    Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
+    try (java.io.Writer w = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+      HtmlReport.render(w, rows, views, folder);
+    }
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    spec.commandLine().getErr().printf("ganscan: report of %d file(s) written to %s (pictures in %s)%n", rows.size(), out.toAbsolutePath(), files);
     return ExitCodes.OK;
+  }
+
+  private static boolean isJpeg(byte[] b) {
+    return b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
+  }
+
+  /** Removes an earlier report's picture folder (only what a report writes there). */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** The record's overlay in {@code dir}, when a non-empty one is there. */
@@ -107,7 +151,7 @@ final class ReportCommand implements Callable<Integer> {
     return ImageLimits.DEFAULT.pixelsOf(r.location()).map(image -> encoder.jpeg(encoder.fitWithin(image, 128), 80));
   }
 
-  private List<HtmlReport.GroupView> groupViews() throws IOException {
+  private List<HtmlReport.GroupView> groupViews(Path files, String folder) throws IOException {
     List<HtmlReport.GroupView> out = new ArrayList<>();
     if (groups == null) {
       return out;
@@ -115,7 +159,12 @@ final class ReportCommand implements Callable<Integer> {
     Path composites = groups.toAbsolutePath().resolveSibling("composites");
     for (Group g : GroupsCodec.read(groups)) {
       Path png = composites.resolve(g.id() + ".png");
-      out.add(new HtmlReport.GroupView(g, Files.isRegularFile(png) ? Optional.of(Files.readAllBytes(png)) : Optional.empty()));
+      String shown = null;
+      if (Files.isRegularFile(png) && g.id().matches("[A-Za-z0-9_-]+")) {
+        Files.copy(png, files.resolve("composites/" + g.id() + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        shown = folder + "/composites/" + g.id() + ".png";
+      }
+      out.add(new HtmlReport.GroupView(g, shown));
     }
     return out;
   }
