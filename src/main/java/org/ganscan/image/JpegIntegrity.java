@@ -18,7 +18,7 @@ import javax.imageio.stream.ImageInputStream;
  * <p>libjpeg's corrupt-data and premature-end warnings count, and so do its fatal errors ("Bogus
  * Huffman table definition", "Invalid JPEG file structure: two SOF markers"), which the main
  * decoder may survive with a grey-padded picture. What the JDK's older libjpeg does not implement
- * (arithmetic coding, lossless and 12-bit processes, a DNL marker, an unusual marker type) proves
+ * (arithmetic coding, lossless and 12-bit processes, a DNL marker) proves
  * nothing either way and is left to the main decoder.
  */
 final class JpegIntegrity {
@@ -33,6 +33,10 @@ final class JpegIntegrity {
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       reader.readRaster(0, null);
     } catch (IOException | RuntimeException e) {
+      Optional<String> warned = warnings.stream().filter(JpegIntegrity::isDamage).findFirst();
+      if (warned.isPresent()) {
+        return warned; // libjpeg complained before it gave up
+      }
       String message = String.valueOf(e.getMessage());
       return unsupportedHere(message) ? Optional.empty() : Optional.of(message);
     } finally {
@@ -41,9 +45,13 @@ final class JpegIntegrity {
     return warnings.stream().filter(JpegIntegrity::isDamage).findFirst();
   }
 
-  /** What the JDK's libjpeg 6b cannot read in a valid file; libjpeg-turbo can. */
+  /**
+   * What the JDK's libjpeg 6b cannot read in a valid file and libjpeg-turbo can: another coding
+   * process (arithmetic, lossless, hierarchical), 12-bit samples, a DNL marker. An unknown marker
+   * type is not among them: in a damaged file it is entropy-coded garbage that reads as a marker.
+   */
   static boolean unsupportedHere(String error) {
-    return error.startsWith("Unsupported") || error.contains("not supported");
+    return error.startsWith("Unsupported JPEG process") || error.startsWith("Unsupported JPEG data precision") || error.contains("DNL not supported");
   }
 
   static boolean isDamage(String warning) {

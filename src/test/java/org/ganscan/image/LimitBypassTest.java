@@ -130,4 +130,22 @@ class LimitBypassTest {
     ImageException e = assertThrows(ImageException.class, () -> decoder.decode(file("garbled.jpg", bytes)));
     assertTrue(e.getMessage().startsWith("damaged jpeg"), e.getMessage());
   }
+
+  @Test
+  void aCameraJpegWhoseGarbledDataReadsAsAnUnknownMarkerIsDamaged() throws Exception {
+    // Garbage after a stuffed FF byte reads as a marker libjpeg does not know ("Unsupported marker
+    // type"): that is damage, not a JPEG feature the JDK's reader lacks.
+    byte[] bytes = java.nio.file.Files.readAllBytes(org.ganscan.Samples.real().get(5));
+    int sos = 2;
+    while (!((bytes[sos] & 0xFF) == 0xFF && (bytes[sos + 1] & 0xFF) == 0xDA)) {
+      sos++;
+    }
+    java.util.Random random = new java.util.Random(5);
+    for (int i = sos + 400; i < bytes.length - 2000; i += 97) {
+      bytes[i] = (byte) (random.nextInt(254));
+    }
+    decoder.decode(file("whole.jpg", java.nio.file.Files.readAllBytes(org.ganscan.Samples.real().get(5))));
+    ImageException e = assertThrows(ImageException.class, () -> decoder.decode(file("garbled_camera.jpg", bytes)));
+    assertTrue(e.getMessage().startsWith("damaged jpeg"), e.getMessage());
+  }
 }
