@@ -91,6 +91,15 @@ public final class TemplateClusters {
     evidence.put("spread", spread);
     evidence.put("matches_ffhq_template", ffhq);
     evidence.put("eye_distance_to_ffhq_template_pct_width", round(100 * Math.max(dr, dl)));
+    // Each member's own distance from the group's centre (the farther of its two eyes, % of the
+    // width), so an analyst sees which members sit tight on the template and which only just joined.
+    Map<String, Object> distances = new LinkedHashMap<>();
+    for (Member m : in) {
+      List<NormalizedPoint> p = m.landmarks().points();
+      double d = Math.max(Math.hypot(p.get(0).u() - centre[0], p.get(0).v() - centre[1]), Math.hypot(p.get(1).u() - centre[2], p.get(1).v() - centre[3]));
+      distances.put(m.path(), round(100 * d));
+    }
+    evidence.put("member_eye_distance_to_centre_pct_width", distances);
     String why = String.format(java.util.Locale.ROOT,
         "%d faces share one landmark template: eyes spread %.1f%% of the width inside the group vs %s among the batch's other faces; %s",
         in.size(), 100 * clusterEyes, Double.isNaN(otherEyes) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * otherEyes),

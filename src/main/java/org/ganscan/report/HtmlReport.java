@@ -263,7 +263,15 @@ public final class HtmlReport {
       }
       h.append("<ul class=\"members\">");
       List<String> members = j.members();
-      members.subList(0, Math.min(200, members.size())).forEach(m -> h.append("<li><code>").append(esc(m)).append("</code></li>"));
+      Object d = j.evidence().get("member_eye_distance_to_centre_pct_width");
+      Map<?, ?> distances = d instanceof Map<?, ?> map ? map : Map.of();
+      members.subList(0, Math.min(200, members.size())).forEach(m -> {
+        h.append("<li><code>").append(esc(m)).append("</code>");
+        if (distances.get(m) != null) {
+          h.append(" <span class=\"note\">eyes ").append(esc(String.valueOf(distances.get(m)))).append(" % of the width from the group's centre</span>");
+        }
+        h.append("</li>");
+      });
       if (members.size() > 200) {
         h.append("<li>... and ").append(members.size() - 200).append(" more (groups.json lists them all)</li>");
       }

@@ -41,6 +41,12 @@ class GroupCommandTest {
     assertTrue(template != null, "a template group: " + groups);
     assertTrue(template.get("members").size() >= 7, template.toString());
     assertTrue(template.get("evidence").get("matches_ffhq_template").asBoolean());
+    JsonNode distances = template.get("evidence").get("member_eye_distance_to_centre_pct_width");
+    assertEquals(template.get("members").size(), distances.size(), "each member's own distance from the centre");
+    for (JsonNode m : template.get("members")) {
+      double d = distances.get(m.asText()).asDouble();
+      assertTrue(d >= 0 && d < 3, m.asText() + " sits " + d + " % of the width from the centre of a tight template group");
+    }
     List<String> lines = Files.readAllLines(first.resolve("results.jsonl"));
     assertEquals(14, lines.size());
     String id = template.get("id").asText();
