@@ -54,10 +54,9 @@ final class Pixels {
     if (v.length == 0) {
       return Double.NaN;
     }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int i = (int) Math.ceil(p / 100 * s.length) - 1;
-    return s[Math.max(0, Math.min(s.length - 1, i))];
+    int i = (int) Math.ceil(p / 100 * v.length) - 1;
+    // The k-th smallest by selection (Commons Math), the same value a full sort would put there.
+    return new org.apache.commons.math3.util.KthSelector().select(v.clone(), null, Math.max(0, Math.min(v.length - 1, i)));
   }
 
   static double mean(double[] v) {
