@@ -64,13 +64,7 @@ class HtmlReportBrowserTest {
       assertEquals(13, rows.size());
       assertTrue(driver.findElements(By.cssSelector("#results td.file")).stream()
           .anyMatch(e -> e.getAttribute("title").endsWith("<script>alert(1)</script>.jpg")), "the hostile name is shown as text");
-      driver.findElement(By.id("sort-score")).click();
-      driver.findElement(By.id("sort-score")).click();
-      List<Double> scores = driver.findElements(By.cssSelector("#results tbody tr")).stream()
-          .map(r -> Double.parseDouble(r.getAttribute("data-score"))).toList();
-      for (int i = 1; i < scores.size(); i++) {
-        assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, descending: " + scores);
-      }
+      assertSortsByScoreDescending(driver);
       Files.createDirectories(Path.of("target"));
       Files.write(Path.of("target", "report-top-screenshot.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
       WebElement first = driver.findElements(By.cssSelector("#results tbody tr")).get(0);
@@ -86,6 +80,17 @@ class HtmlReportBrowserTest {
       Files.write(Path.of("target", "report-screenshot.png"), png);
     } finally {
       driver.quit();
+    }
+  }
+
+  /** Two clicks on the score header: ascending, then descending, as the rows on the page show. */
+  private static void assertSortsByScoreDescending(WebDriver driver) {
+    driver.findElement(By.id("sort-score")).click();
+    driver.findElement(By.id("sort-score")).click();
+    List<Double> scores = driver.findElements(By.cssSelector("#results tbody tr")).stream()
+        .map(r -> Double.parseDouble(r.getAttribute("data-score"))).toList();
+    for (int i = 1; i < scores.size(); i++) {
+      assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, descending: " + scores);
     }
   }
 
@@ -137,13 +142,7 @@ class HtmlReportBrowserTest {
       driver.findElement(By.id("next")).click();
       assertEquals("page 2 of 100 (10000 of 10000 images)", driver.findElement(By.id("page-info")).getText());
       assertEquals("avatar_00100.jpg", driver.findElements(By.cssSelector("#results td.file")).get(0).getText());
-      driver.findElement(By.id("sort-score")).click();
-      driver.findElement(By.id("sort-score")).click();
-      List<Double> scores = driver.findElements(By.cssSelector("#results tbody tr")).stream()
-          .map(r -> Double.parseDouble(r.getAttribute("data-score"))).toList();
-      for (int i = 1; i < scores.size(); i++) {
-        assertTrue(scores.get(i - 1) >= scores.get(i), "sorted by score, descending: " + scores);
-      }
+      assertSortsByScoreDescending(driver);
       WebElement filter = driver.findElement(By.id("filter"));
       filter.sendKeys("avatar_09999");
       assertEquals("page 1 of 1 (1 of 10000 images)", driver.findElement(By.id("page-info")).getText());
