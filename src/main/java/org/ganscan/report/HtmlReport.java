@@ -184,7 +184,7 @@ public final class HtmlReport {
     }
     int w = 600;
     int hgt = 160;
-    h.append("<figure id=\"histogram\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w + 40).append("\" height=\"").append(hgt + 30)
+    h.append("<figure id=\"histogram\"><svg width=\"").append(w + 40).append("\" height=\"").append(hgt + 30)
         .append("\" role=\"img\" aria-label=\"score histogram by verdict\">");
     for (int b = 0; b < bins; b++) {
       double y = hgt;

@@ -33,8 +33,9 @@ class ResumeTest {
   @Test
   void aScanKilledAtRandomMomentsAndResumedEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
-    // 42 files: the 14 demo samples three times over under other names (their scans take 2-10 s in all).
-    for (int copy = 0; copy < 3; copy++) {
+    // 280 files: the 14 demo samples twenty times over under other names (a scan of them takes several
+    // seconds, so the kills below land part way through).
+    for (int copy = 0; copy < 20; copy++) {
       for (Path p : org.ganscan.Samples.gan()) {
         Files.copy(p, batch.resolve(copy + "_" + p.getFileName()));
       }
