@@ -26,7 +26,54 @@ public final class ReuseFinder {
   /** One matched pair and how the second differs from the first. */
   public record Pair(int a, int b, int bits, List<String> transforms) {}
 
+  /**
+   * Every matching pair, in (first, second) order: the same pairs as comparing all of them, found
+   * from candidates that share a band. A 64-bit hash within {@code k} bits of another equals it
+   * exactly on at least one of {@code k + 1} disjoint bands (pigeonhole), so indexing each band's
+   * value finds every pair within the thresholds; only candidates are compared.
+   */
   public List<Pair> pairs(List<Fingerprint> prints) {
+    java.util.Set<Long> candidates = new java.util.HashSet<>();
+    // Whole-image conditions (whole or mirror within MAX_BITS, either image's whole hash against
+    // the other's central crops within MAX_BITS): each image's whole hash against every other
+    // image's whole, mirror and centre hashes, so both directions of the centre case are found.
+    Bands whole = new Bands(MAX_BITS + 1);
+    for (int j = 0; j < prints.size(); j++) {
+      Fingerprint f = prints.get(j);
+      whole.add(f.wholeHash(0), j);
+      whole.add(f.wholeHash(1), j);
+      whole.add(f.centreHash(0), j);
+      whole.add(f.centreHash(1), j);
+    }
+    Bands face = new Bands(MAX_FACE_BITS + 1);
+    for (int j = 0; j < prints.size(); j++) {
+      if (prints.get(j).hasFace()) {
+        face.add(prints.get(j).faceHash(0), j);
+        face.add(prints.get(j).faceHash(1), j);
+      }
+    }
+    for (int i = 0; i < prints.size(); i++) {
+      Fingerprint f = prints.get(i);
+      whole.candidates(f.wholeHash(0), i, candidates);
+      if (f.hasFace()) {
+        face.candidates(f.faceHash(0), i, candidates);
+      }
+    }
+    long[] sorted = candidates.stream().mapToLong(Long::longValue).sorted().toArray();
+    List<Pair> out = new ArrayList<>();
+    for (long key : sorted) {
+      int i = (int) (key >>> 32);
+      int j = (int) key;
+      Pair p = match(i, j, prints.get(i), prints.get(j));
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Every pair compared: the reference {@link #pairs} must equal (kept for tests and small batches). */
+  List<Pair> allPairs(List<Fingerprint> prints) {
     List<Pair> out = new ArrayList<>();
     for (int i = 0; i < prints.size(); i++) {
       for (int j = i + 1; j < prints.size(); j++) {
@@ -37,6 +84,46 @@ public final class ReuseFinder {
       }
     }
     return out;
+  }
+
+  /** Hashes indexed by the value of each of {@code count} disjoint bands of their 64 bits. */
+  private static final class Bands {
+    private final int count;
+    private final List<Map<Long, List<Integer>>> index = new ArrayList<>();
+
+    Bands(int count) {
+      this.count = count;
+      for (int b = 0; b < count; b++) {
+        index.add(new java.util.HashMap<>());
+      }
+    }
+
+    private long band(long hash, int b) {
+      int from = b * 64 / count;
+      int to = (b + 1) * 64 / count;
+      long mask = to - from == 64 ? -1L : ((1L << (to - from)) - 1);
+      return (hash >>> from) & mask;
+    }
+
+    void add(long hash, int item) {
+      for (int b = 0; b < count; b++) {
+        List<Integer> items = index.get(b).computeIfAbsent(band(hash, b), k -> new ArrayList<>());
+        if (items.isEmpty() || items.get(items.size() - 1) != item) {
+          items.add(item);
+        }
+      }
+    }
+
+    /** Unordered pairs of {@code item} and each other item sharing a band with {@code hash}, packed as lower << 32 | higher. */
+    void candidates(long hash, int item, java.util.Set<Long> out) {
+      for (int b = 0; b < count; b++) {
+        for (int other : index.get(b).getOrDefault(band(hash, b), List.of())) {
+          if (other != item) {
+            out.add((long) Math.min(item, other) << 32 | Math.max(item, other));
+          }
+        }
+      }
+    }
   }
 
   private static Pair match(int i, int j, Fingerprint a, Fingerprint b) {
@@ -88,17 +175,27 @@ public final class ReuseFinder {
     pairs.forEach(p -> uf.union(p.a(), p.b()));
     List<Group> out = new ArrayList<>();
     int id = 1;
-    for (List<Integer> component : uf.components()) {
+    List<List<Integer>> components = uf.components();
+    Map<Integer, Integer> componentOf = new java.util.HashMap<>();
+    for (int c = 0; c < components.size(); c++) {
+      for (int member : components.get(c)) {
+        componentOf.put(member, c);
+      }
+    }
+    Map<Integer, List<Pair>> pairsOf = new java.util.HashMap<>();
+    for (Pair p : pairs) {
+      pairsOf.computeIfAbsent(componentOf.get(p.a()), k -> new ArrayList<>()).add(p);
+    }
+    for (int c = 0; c < components.size(); c++) {
+      List<Integer> component = components.get(c);
       List<Map<String, Object>> evidence = new ArrayList<>();
-      for (Pair p : pairs) {
-        if (component.contains(p.a())) {
-          Map<String, Object> e = new LinkedHashMap<>();
-          e.put("a", members.get(p.a()).path());
-          e.put("b", members.get(p.b()).path());
-          e.put("similarity", Math.round((1 - p.bits() / 64.0) * 1000) / 1000.0);
-          e.put("transform", p.transforms());
-          evidence.add(e);
-        }
+      for (Pair p : pairsOf.getOrDefault(c, List.of())) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("a", members.get(p.a()).path());
+        e.put("b", members.get(p.b()).path());
+        e.put("similarity", Math.round((1 - p.bits() / 64.0) * 1000) / 1000.0);
+        e.put("transform", p.transforms());
+        evidence.add(e);
       }
       List<String> paths = component.stream().map(i -> members.get(i).path()).toList();
       out.add(new Group("reuse-" + id++, Group.Kind.REUSE, paths, Map.of("pairs", evidence),
