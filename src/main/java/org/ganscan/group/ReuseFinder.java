@@ -33,7 +33,6 @@ public final class ReuseFinder {
    * value finds every pair within the thresholds; only candidates are compared.
    */
   public List<Pair> pairs(List<Fingerprint> prints) {
-    java.util.Set<Long> candidates = new java.util.HashSet<>();
     // Whole-image conditions (whole or mirror within MAX_BITS, either image's whole hash against
     // the other's central crops within MAX_BITS): each image's whole hash against every other
     // image's whole, mirror and centre hashes, so both directions of the centre case are found.
@@ -52,16 +51,17 @@ public final class ReuseFinder {
         face.add(prints.get(j).faceHash(1), j);
       }
     }
+    Candidates candidates = new Candidates(prints.size());
     for (int i = 0; i < prints.size(); i++) {
       Fingerprint f = prints.get(i);
+      candidates.next(i);
       whole.candidates(f.wholeHash(0), i, candidates);
       if (f.hasFace()) {
         face.candidates(f.faceHash(0), i, candidates);
       }
     }
-    long[] sorted = candidates.stream().mapToLong(Long::longValue).sorted().toArray();
     List<Pair> out = new ArrayList<>();
-    for (long key : sorted) {
+    for (long key : candidates.sorted()) {
       int i = (int) (key >>> 32);
       int j = (int) key;
       Pair p = match(i, j, prints.get(i), prints.get(j));
@@ -114,15 +114,56 @@ public final class ReuseFinder {
       }
     }
 
-    /** Unordered pairs of {@code item} and each other item sharing a band with {@code hash}, packed as lower << 32 | higher. */
-    void candidates(long hash, int item, java.util.Set<Long> out) {
+    /** Each other item sharing a band with {@code hash}, as a candidate partner of {@code item}. */
+    void candidates(long hash, int item, Candidates out) {
       for (int b = 0; b < count; b++) {
         for (int other : index.get(b).getOrDefault(band(hash, b), List.of())) {
           if (other != item) {
-            out.add((long) Math.min(item, other) << 32 | Math.max(item, other));
+            out.add(item, other);
           }
         }
       }
+    }
+  }
+
+  /** Unordered candidate pairs, packed as lower << 32 | higher in a growing primitive array; one entry per partner per item. */
+  private static final class Candidates {
+    private final int[] lastSeenBy;
+    private int current = -1;
+    private long[] pairs = new long[1024];
+    private int size;
+
+    Candidates(int n) {
+      lastSeenBy = new int[n];
+      java.util.Arrays.fill(lastSeenBy, -1);
+    }
+
+    void next(int item) {
+      current = item;
+    }
+
+    void add(int item, int other) {
+      if (lastSeenBy[other] == current) {
+        return;
+      }
+      lastSeenBy[other] = current;
+      if (size == pairs.length) {
+        pairs = java.util.Arrays.copyOf(pairs, 2 * size);
+      }
+      pairs[size++] = (long) Math.min(item, other) << 32 | Math.max(item, other);
+    }
+
+    /** Sorted, each pair once (a pair may be found from both its sides). */
+    long[] sorted() {
+      long[] s = java.util.Arrays.copyOf(pairs, size);
+      java.util.Arrays.sort(s);
+      int k = 0;
+      for (int i = 0; i < s.length; i++) {
+        if (i == 0 || s[i] != s[i - 1]) {
+          s[k++] = s[i];
+        }
+      }
+      return java.util.Arrays.copyOf(s, k);
     }
   }
 

@@ -23,16 +23,22 @@ public final class TraceFinder {
     }
     int n = idx.size();
     double[][] spectra = idx.stream().map(i -> prints.get(i).spectrum()).toArray(double[][]::new);
-    // Correlations are computed again where needed rather than kept: an n x n matrix is 80 GB at
-    // 100,000 images. The sums run in the same order, so the figures are the same.
+    // Only the pairs that can pass the cut (which is never below MIN_CORRELATION) are kept, not an
+    // n x n matrix (80 GB at 100,000 images); the sums run in the same order, so the figures are the same.
+    List<int[]> strong = new ArrayList<>();
+    List<Double> strongValues = new ArrayList<>();
     double sum = 0;
     double sq = 0;
-    int pairs = 0;
+    long pairs = 0; // 5 billion at 100,000 images
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
         double r = correlation(spectra[a], spectra[b]);
         sum += r;
         sq += r * r;
+        if (r >= MIN_CORRELATION) {
+          strong.add(new int[] {a, b, (int) strongValues.size()});
+          strongValues.add(r);
+        }
         pairs++;
       }
     }
@@ -43,11 +49,9 @@ public final class TraceFinder {
     double sd = Math.sqrt(Math.max(0, sq / pairs - mean * mean));
     double cut = Math.max(MIN_CORRELATION, mean + 3 * sd);
     UnionFind uf = new UnionFind(n);
-    for (int a = 0; a < n; a++) {
-      for (int b = a + 1; b < n; b++) {
-        if (correlation(spectra[a], spectra[b]) >= cut) {
-          uf.union(a, b);
-        }
+    for (int[] pair : strong) {
+      if (strongValues.get(pair[2]) >= cut) {
+        uf.union(pair[0], pair[1]);
       }
     }
     List<Group> out = new ArrayList<>();
