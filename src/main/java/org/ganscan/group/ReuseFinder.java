@@ -51,25 +51,46 @@ public final class ReuseFinder {
         face.add(prints.get(j).faceHash(1), j);
       }
     }
-    Candidates candidates = new Candidates(prints.size());
+    // Candidates are compared as they are found, so memory holds only the matches. A pair found
+    // from both sides is compared once: from the second image's side only when the first's
+    // queries would not have found it.
+    int[] lastSeenBy = new int[prints.size()];
+    java.util.Arrays.fill(lastSeenBy, -1);
+    List<Pair> out = new ArrayList<>();
     for (int i = 0; i < prints.size(); i++) {
       Fingerprint f = prints.get(i);
-      candidates.next(i);
-      whole.candidates(f.wholeHash(0), i, candidates);
+      int item = i;
+      java.util.function.IntConsumer partner = other -> {
+        if (other == item || lastSeenBy[other] == item) {
+          return;
+        }
+        lastSeenBy[other] = item;
+        int a = Math.min(item, other);
+        int b = Math.max(item, other);
+        if (item == b && found(prints.get(a), prints.get(b), whole, face)) {
+          return; // the first image's own queries find this pair
+        }
+        Pair p = match(a, b, prints.get(a), prints.get(b));
+        if (p != null) {
+          out.add(p);
+        }
+      };
+      whole.candidates(f.wholeHash(0), partner);
       if (f.hasFace()) {
-        face.candidates(f.faceHash(0), i, candidates);
+        face.candidates(f.faceHash(0), partner);
       }
     }
-    List<Pair> out = new ArrayList<>();
-    for (long key : candidates.sorted()) {
-      int i = (int) (key >>> 32);
-      int j = (int) key;
-      Pair p = match(i, j, prints.get(i), prints.get(j));
-      if (p != null) {
-        out.add(p);
-      }
-    }
+    out.sort(java.util.Comparator.comparingInt(Pair::a).thenComparingInt(Pair::b));
     return out;
+  }
+
+  /** Whether {@code a}'s queries reach {@code b}: a band of a's whole hash equals one of b's indexed hashes, or the same for faces. */
+  private static boolean found(Fingerprint a, Fingerprint b, Bands whole, Bands face) {
+    long w = a.wholeHash(0);
+    if (whole.share(w, b.wholeHash(0)) || whole.share(w, b.wholeHash(1)) || whole.share(w, b.centreHash(0)) || whole.share(w, b.centreHash(1))) {
+      return true;
+    }
+    return a.hasFace() && b.hasFace() && (face.share(a.faceHash(0), b.faceHash(0)) || face.share(a.faceHash(0), b.faceHash(1)));
   }
 
   /** Every pair compared: the reference {@link #pairs} must equal (kept for tests and small batches). */
@@ -114,56 +135,23 @@ public final class ReuseFinder {
       }
     }
 
-    /** Each other item sharing a band with {@code hash}, as a candidate partner of {@code item}. */
-    void candidates(long hash, int item, Candidates out) {
+    /** Each item with a hash that shares a band with {@code hash}. */
+    void candidates(long hash, java.util.function.IntConsumer out) {
       for (int b = 0; b < count; b++) {
         for (int other : index.get(b).getOrDefault(band(hash, b), List.of())) {
-          if (other != item) {
-            out.add(item, other);
-          }
+          out.accept(other);
         }
       }
     }
-  }
 
-  /** Unordered candidate pairs, packed as lower << 32 | higher in a growing primitive array; one entry per partner per item. */
-  private static final class Candidates {
-    private final int[] lastSeenBy;
-    private int current = -1;
-    private long[] pairs = new long[1024];
-    private int size;
-
-    Candidates(int n) {
-      lastSeenBy = new int[n];
-      java.util.Arrays.fill(lastSeenBy, -1);
-    }
-
-    void next(int item) {
-      current = item;
-    }
-
-    void add(int item, int other) {
-      if (lastSeenBy[other] == current) {
-        return;
-      }
-      lastSeenBy[other] = current;
-      if (size == pairs.length) {
-        pairs = java.util.Arrays.copyOf(pairs, 2 * size);
-      }
-      pairs[size++] = (long) Math.min(item, other) << 32 | Math.max(item, other);
-    }
-
-    /** Sorted, each pair once (a pair may be found from both its sides). */
-    long[] sorted() {
-      long[] s = java.util.Arrays.copyOf(pairs, size);
-      java.util.Arrays.sort(s);
-      int k = 0;
-      for (int i = 0; i < s.length; i++) {
-        if (i == 0 || s[i] != s[i - 1]) {
-          s[k++] = s[i];
+    /** Whether two hashes are equal on at least one band. */
+    boolean share(long x, long y) {
+      for (int b = 0; b < count; b++) {
+        if (band(x, b) == band(y, b)) {
+          return true;
         }
       }
-      return java.util.Arrays.copyOf(s, k);
+      return false;
     }
   }
 
