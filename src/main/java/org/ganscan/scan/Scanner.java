@@ -110,7 +110,7 @@ public final class Scanner implements AutoCloseable {
           int size = pool.getMaximumPoolSize() + 1; // a worker may stay stuck in native code: add one in its place
           pool.setMaximumPoolSize(size);
           pool.setCorePoolSize(size);
-          return ScanResult.failed(t.name(), "gave up after the per-file limit of " + settings.perFile().toSeconds()
+          return ScanResult.failed(t.name(), "gave up after the per-file limit of " + new java.math.BigDecimal(settings.perFile().toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString()
               + " s (--file-timeout); the batch went on");
         }
       } catch (InterruptedException e) {
