@@ -101,15 +101,8 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       BitSet skin = (BitSet) oval.clone();
       skin.andNot(raster.dilate(w, h, holes, 2));
       if (person == null) {
-        Map<RegionKind, Region> out = new EnumMap<>(RegionKind.class);
-        put(out, RegionKind.FACE_SKIN, skin);
-        put(out, RegionKind.RIGHT_EYE, rightEye);
-        put(out, RegionKind.LEFT_EYE, leftEye);
-        put(out, RegionKind.MOUTH, mouth);
-        for (RegionKind k : List.of(RegionKind.HAIR, RegionKind.HAIR_EDGE, RegionKind.RIGHT_EAR, RegionKind.LEFT_EAR, RegionKind.BACKGROUND)) {
-          put(out, k, new BitSet());
-        }
-        return new FaceRegions(out, faceWidth);
+        // Landmark regions only: the person mask's regions stay empty (the cascade's first pass).
+        return regions(skin, rightEye, leftEye, mouth, new BitSet(), new BitSet(), new BitSet(), new BitSet(), new BitSet(), faceWidth);
       }
       BitSet ovalGrown = raster.dilate(w, h, oval, Math.max(2, (int) (0.03 * faceWidth)));
       BitSet rightEar = ear(face.detection().keypoints().rightEar(), faceWidth, ovalGrown, person);
@@ -126,6 +119,11 @@ public record FaceRegions(Map<RegionKind, Region> regions, double faceWidth) {
       edge.and(zone);
       edge.andNot(ovalGrown);
       BitSet background = complement(raster.dilate(w, h, person, Math.max(2, (int) (0.02 * faceWidth))));
+      return regions(skin, rightEye, leftEye, mouth, hair, edge, rightEar, leftEar, background, faceWidth);
+    }
+
+    private FaceRegions regions(BitSet skin, BitSet rightEye, BitSet leftEye, BitSet mouth, BitSet hair, BitSet edge,
+        BitSet rightEar, BitSet leftEar, BitSet background, double faceWidth) {
       Map<RegionKind, Region> out = new EnumMap<>(RegionKind.class);
       put(out, RegionKind.FACE_SKIN, skin);
       put(out, RegionKind.RIGHT_EYE, rightEye);

@@ -25,8 +25,8 @@ public final class TraceFinder {
     double[][] spectra = idx.stream().map(i -> prints.get(i).spectrum()).toArray(double[][]::new);
     // Only the pairs that can pass the cut (which is never below MIN_CORRELATION) are kept, not an
     // n x n matrix (80 GB at 100,000 images); the sums run in the same order, so the figures are the same.
-    List<int[]> strong = new ArrayList<>();
-    List<Double> strongValues = new ArrayList<>();
+    record Strong(int a, int b, double correlation) {}
+    List<Strong> strong = new ArrayList<>();
     double sum = 0;
     double sq = 0;
     long pairs = 0; // 5 billion at 100,000 images
@@ -36,8 +36,7 @@ public final class TraceFinder {
         sum += r;
         sq += r * r;
         if (r >= MIN_CORRELATION) {
-          strong.add(new int[] {a, b, (int) strongValues.size()});
-          strongValues.add(r);
+          strong.add(new Strong(a, b, r));
         }
         pairs++;
       }
@@ -49,9 +48,9 @@ public final class TraceFinder {
     double sd = Math.sqrt(Math.max(0, sq / pairs - mean * mean));
     double cut = Math.max(MIN_CORRELATION, mean + 3 * sd);
     UnionFind uf = new UnionFind(n);
-    for (int[] pair : strong) {
-      if (strongValues.get(pair[2]) >= cut) {
-        uf.union(pair[0], pair[1]);
+    for (Strong pair : strong) {
+      if (pair.correlation() >= cut) {
+        uf.union(pair.a(), pair.b());
       }
     }
     List<Group> out = new ArrayList<>();

@@ -44,16 +44,7 @@ public final class Encoder {
     if (image.longestSide() <= maxSide) {
       return image;
     }
-    double k = maxSide / (double) image.longestSide();
-    int w = Math.max(1, (int) Math.round(image.width() * k));
-    int h = Math.max(1, (int) Math.round(image.height() * k));
-    try (var owner = new MatOwner()) {
-      Mat out = owner.add(new Mat());
-      Imgproc.resize(Mats.rgb(image, owner), out, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
-      byte[] data = new byte[w * h * 3];
-      out.get(0, 0, data);
-      return RgbImage.wrap(w, h, data);
-    }
+    return scale(image, maxSide / (double) image.longestSide());
   }
 
   /** Scales the image by {@code factor} (bicubic when enlarging, area averaging when shrinking). */

@@ -48,17 +48,16 @@ public final class Pipeline implements AutoCloseable {
   public static final String STAGE_PERSON_MASK = "person_mask";
   public static final String STAGE_TRAITS = "traits";
 
-  private java.util.Set<String> maskTraitNames() {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    settings.traits().stream().filter(Trait::needsPersonMask).forEach(t -> out.add(t.name()));
-    return out;
-  }
+  /** The traits the cascade may skip: those that read the person mask. */
+  private final java.util.Set<String> maskTraits;
 
   public Pipeline(ScanSettings settings, FaceAnalyzer analyzer) {
     this.settings = settings;
     this.analyzer = analyzer;
     this.decoder = settings.limits().decoder();
     this.learned = settings.learned().stream().map(LearnedModel::newSession).toList();
+    this.maskTraits = settings.traits().stream().filter(Trait::needsPersonMask).map(Trait::name)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** Reads and scans one file. */
@@ -109,7 +108,7 @@ public final class Pipeline implements AutoCloseable {
         firstPass.add(scores);
       }
       settled = settings.scorer().settledWithout(
-          firstPass.get(0).stream().filter(java.util.Objects::nonNull).toList(), maskTraitNames()).orElse(null);
+          firstPass.get(0).stream().filter(java.util.Objects::nonNull).toList(), maskTraits).orElse(null);
     }
     List<FaceResult> faces = new ArrayList<>();
     FaceRegions mainRegions = null;
@@ -122,39 +121,35 @@ public final class Pipeline implements AutoCloseable {
     for (int k = 0; k < analysis.faces().size(); k++) {
       Face face = analysis.faces().get(k);
       List<TraitScore> scores = new ArrayList<>();
-      TraitInput input;
+      List<Embedding> embeddings = learned.stream().map(l -> l.measure(portrait, face)).toList();
       if (settled != null) {
         for (int i = 0; i < settings.traits().size(); i++) {
           TraitScore first = firstPass.get(k).get(i);
           scores.add(first != null ? first : TraitScore.unmeasured(settings.traits().get(i).name(), "skipped", settings.traits().get(i).name()
               + ": not measured: the verdict was settled without it (the person mask it needs was skipped; scan --full measures everything)"));
         }
-        faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores,
-            learned.stream().map(l -> l.measure(portrait, face)).toList()));
+        faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores, embeddings));
         continue;
-      } else {
-        FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
-        if (mainRegions == null) {
-          mainRegions = regions;
-        }
-        input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
-        Map<String, ImageMask> marks = new HashMap<>();
-        for (int i = 0; i < settings.traits().size(); i++) {
-          Trait t = settings.traits().get(i);
-          TraitScore first = firstPass == null ? null : firstPass.get(k).get(i);
-          if (first != null) {
-            scores.add(first); // measured without the mask in the first pass: the mask does not change it
-            continue;
-          }
-          Measurement m = t.measureWithMarks(input);
-          scores.add(m.score());
-          marks.putAll(m.marks());
-        }
-        if (faces.isEmpty()) {
-          mainMarks = marks;
-        }
       }
-      List<Embedding> embeddings = learned.stream().map(l -> l.measure(portrait, face)).toList();
+      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
+      if (mainRegions == null) {
+        mainRegions = regions;
+      }
+      TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
+      Map<String, ImageMask> marks = new HashMap<>();
+      for (int i = 0; i < settings.traits().size(); i++) {
+        TraitScore first = firstPass == null ? null : firstPass.get(k).get(i);
+        if (first != null) {
+          scores.add(first); // measured without the mask in the first pass: the mask does not change it
+          continue;
+        }
+        Measurement m = settings.traits().get(i).measureWithMarks(input);
+        scores.add(m.score());
+        marks.putAll(m.marks());
+      }
+      if (faces.isEmpty()) {
+        mainMarks = marks;
+      }
       faces.add(new FaceResult(face, input.eyes(), scores, embeddings));
     }
     if (!faces.isEmpty()) {
