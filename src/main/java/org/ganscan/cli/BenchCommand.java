@@ -37,8 +37,13 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Image files or folders.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--grouping", description = "Instead: time grouping on synthetic records (template clustering of 1,000 to 10,000 landmark sets, reuse matching of 250 to 1,000 hashes).")
-  boolean grouping;
+  @Option(names = "--grouping", paramLabel = "RESULTS.jsonl", description = "Instead: time grouping on batches made by jittering the"
+      + " records of this scan results file (landmarks, hashes, spectra), at the sizes of --records.")
+  Path grouping;
+
+  @Option(names = "--records", split = ",", defaultValue = "1000,10000,100000,1000000",
+      description = "Batch sizes for --grouping (default: 1000,10000,100000,1000000).")
+  List<Integer> records;
 
   @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Worker counts to measure (default: 1,2).")
   List<Integer> threads;
@@ -55,8 +60,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (grouping) {
-      GroupingBench.run(spec.commandLine().getOut());
+    if (grouping != null) {
+      if (records.stream().anyMatch(n -> n < 1)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--records must be at least 1: " + records);
+      }
+      org.ganscan.records.ScanRecords.Read read = org.ganscan.records.ScanRecords.read(grouping);
+      read.warnings().forEach(w -> spec.commandLine().getErr().println("ganscan: " + w));
+      GroupingBench.run(spec.commandLine().getOut(), read.records().stream().map(org.ganscan.records.ScanRecords::member).toList(), records);
       return ExitCodes.OK;
     }
     if (threads.stream().anyMatch(t -> t < 1)) {

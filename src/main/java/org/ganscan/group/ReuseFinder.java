@@ -28,37 +28,63 @@ public final class ReuseFinder {
 
   /**
    * Every matching pair, in (first, second) order: the same pairs as comparing all of them, found
-   * from candidates that share a band. A 64-bit hash within {@code k} bits of another equals it
-   * exactly on at least one of {@code k + 1} disjoint bands (pigeonhole), so indexing each band's
-   * value finds every pair within the thresholds; only candidates are compared.
+   * from candidates that come close on a band ({@link Bands}); only candidates are compared.
    */
   public List<Pair> pairs(List<Fingerprint> prints) {
-    // Whole-image conditions (whole or mirror within MAX_BITS, either image's whole hash against
-    // the other's central crops within MAX_BITS): each image's whole hash against every other
-    // image's whole, mirror and centre hashes, so both directions of the centre case are found.
-    Bands whole = new Bands(MAX_BITS + 1);
-    for (int j = 0; j < prints.size(); j++) {
-      Fingerprint f = prints.get(j);
-      whole.add(f.wholeHash(0), j);
-      whole.add(f.wholeHash(1), j);
-      whole.add(f.centreHash(0), j);
-      whole.add(f.centreHash(1), j);
+    List<Pair> out = new ArrayList<>();
+    for (long key : matched(prints)) {
+      int a = (int) (key >>> 32);
+      int b = (int) key;
+      out.add(match(a, b, prints.get(a), prints.get(b)));
     }
-    Bands face = new Bands(MAX_FACE_BITS + 1);
-    for (int j = 0; j < prints.size(); j++) {
-      if (prints.get(j).hasFace()) {
-        face.add(prints.get(j).faceHash(0), j);
-        face.add(prints.get(j).faceHash(1), j);
+    return out;
+  }
+
+  /**
+   * The matching pairs as sorted keys ({@code a << 32 | b}, a < b): what {@link #groups} needs,
+   * eight bytes a pair, so a batch whose reused photos match millions of times still fits.
+   */
+  public long[] matched(List<Fingerprint> prints) {
+    int n = prints.size();
+    long[] w0 = new long[n];
+    long[] w1 = new long[n];
+    long[] c0 = new long[n];
+    long[] c1 = new long[n];
+    long[] f0 = new long[n];
+    long[] f1 = new long[n];
+    boolean[] hasFace = new boolean[n];
+    // Whole-image conditions (whole or mirror within MAX_BITS, either image's whole hash against
+    // the other's central crops within MAX_BITS): each image's whole hash is looked up among every
+    // image's whole, mirror and centre hashes, so both directions of the centre case are found.
+    Bands whole = new Bands(MAX_BITS);
+    Bands face = new Bands(MAX_FACE_BITS);
+    for (int j = 0; j < n; j++) {
+      Fingerprint f = prints.get(j);
+      w0[j] = f.wholeHash(0);
+      w1[j] = f.wholeHash(1);
+      c0[j] = f.centreHash(0);
+      c1[j] = f.centreHash(1);
+      whole.add(w0[j], j);
+      whole.add(w1[j], j);
+      whole.add(c0[j], j);
+      whole.add(c1[j], j);
+      if (f.hasFace()) {
+        hasFace[j] = true;
+        f0[j] = f.faceHash(0);
+        f1[j] = f.faceHash(1);
+        face.add(f0[j], j);
+        face.add(f1[j], j);
       }
     }
-    // Candidates are compared as they are found, so memory holds only the matches. A pair found
-    // from both sides is compared once: from the second image's side only when the first's
-    // queries would not have found it.
-    int[] lastSeenBy = new int[prints.size()];
+    whole.build();
+    face.build();
+    // Candidates are tested as they are found (a few popcounts each), so memory holds only the
+    // matches; a pair found from both sides is kept once.
+    int[] lastSeenBy = new int[n];
     java.util.Arrays.fill(lastSeenBy, -1);
-    List<Pair> out = new ArrayList<>();
-    for (int i = 0; i < prints.size(); i++) {
-      Fingerprint f = prints.get(i);
+    long[][] out = {new long[64]};
+    int[] size = {0};
+    for (int i = 0; i < n; i++) {
       int item = i;
       java.util.function.IntConsumer partner = other -> {
         if (other == item || lastSeenBy[other] == item) {
@@ -67,30 +93,38 @@ public final class ReuseFinder {
         lastSeenBy[other] = item;
         int a = Math.min(item, other);
         int b = Math.max(item, other);
-        if (item == b && found(prints.get(a), prints.get(b), whole, face)) {
-          return; // the first image's own queries find this pair
-        }
-        Pair p = match(a, b, prints.get(a), prints.get(b));
-        if (p != null) {
-          out.add(p);
+        int wholeBits = Math.min(Long.bitCount(w0[a] ^ w0[b]), Long.bitCount(w0[a] ^ w1[b]));
+        boolean match = wholeBits <= MAX_BITS
+            || (hasFace[a] && hasFace[b] && wholeBits <= MAX_BITS_WITH_FACE
+                && Math.min(Long.bitCount(f0[a] ^ f0[b]), Long.bitCount(f0[a] ^ f1[b])) <= MAX_FACE_BITS)
+            || Math.min(Math.min(Long.bitCount(w0[a] ^ c0[b]), Long.bitCount(w0[a] ^ c1[b])),
+                Math.min(Long.bitCount(w0[b] ^ c0[a]), Long.bitCount(w0[b] ^ c1[a]))) <= MAX_BITS;
+        if (match) {
+          if (size[0] == out[0].length) {
+            out[0] = java.util.Arrays.copyOf(out[0], out[0].length * 2);
+          }
+          out[0][size[0]++] = (long) a << 32 | b;
         }
       };
-      whole.candidates(f.wholeHash(0), partner);
-      if (f.hasFace()) {
-        face.candidates(f.faceHash(0), partner);
+      whole.candidates(w0[i], partner);
+      if (hasFace[i]) {
+        face.candidates(f0[i], partner);
       }
     }
-    out.sort(java.util.Comparator.comparingInt(Pair::a).thenComparingInt(Pair::b));
-    return out;
+    long[] keys = java.util.Arrays.copyOf(out[0], size[0]);
+    java.util.Arrays.sort(keys);
+    int unique = 0;
+    for (int k = 0; k < keys.length; k++) {
+      if (k == 0 || keys[k] != keys[k - 1]) {
+        keys[unique++] = keys[k];
+      }
+    }
+    return java.util.Arrays.copyOf(keys, unique);
   }
 
-  /** Whether {@code a}'s queries reach {@code b}: a band of a's whole hash equals one of b's indexed hashes, or the same for faces. */
-  private static boolean found(Fingerprint a, Fingerprint b, Bands whole, Bands face) {
-    long w = a.wholeHash(0);
-    if (whole.share(w, b.wholeHash(0)) || whole.share(w, b.wholeHash(1)) || whole.share(w, b.centreHash(0)) || whole.share(w, b.centreHash(1))) {
-      return true;
-    }
-    return a.hasFace() && b.hasFace() && (face.share(a.faceHash(0), b.faceHash(0)) || face.share(a.faceHash(0), b.faceHash(1)));
+  /** Whether two images are one photo by the rules of {@link #match} (without describing how). */
+  public static boolean matches(Fingerprint a, Fingerprint b) {
+    return match(0, 1, a, b) != null;
   }
 
   /** Every pair compared: the reference {@link #pairs} must equal (kept for tests and small batches). */
@@ -107,52 +141,83 @@ public final class ReuseFinder {
     return out;
   }
 
-  /** Hashes indexed by the value of each of {@code count} disjoint bands of their 64 bits. */
+  /**
+   * Hashes indexed by the value of each of four disjoint 16-bit bands (multi-index hashing, Norouzi,
+   * Punjani and Fleet, CVPR 2012). Two hashes within {@code 4r + 3} bits of each other differ in at
+   * most {@code r} bits on at least one band (pigeonhole), so looking up each band's value and its
+   * neighbours within {@code r} bits finds every such pair. Sixteen-bit bands keep a bucket to about
+   * n / 65,536 items even for a million hashes (shorter ones made the candidates grow with n^2).
+   */
   private static final class Bands {
-    private final int count;
-    private final List<Map<Long, List<Integer>>> index = new ArrayList<>();
+    private static final int COUNT = 4;
+    private static final int WIDTH = 16;
+    private final int radius;
+    private long[] added = new long[64]; // hash, then item, alternately
+    private int size;
+    private int[][] offsets;
+    private int[][] items;
 
-    Bands(int count) {
-      this.count = count;
-      for (int b = 0; b < count; b++) {
-        index.add(new java.util.HashMap<>());
+    Bands(int maxBits) {
+      this.radius = maxBits / COUNT;
+      if (maxBits > COUNT * radius + COUNT - 1 || radius > 1) {
+        throw new IllegalArgumentException("bands cover up to 7 bits");
       }
     }
 
-    private long band(long hash, int b) {
-      int from = b * 64 / count;
-      int to = (b + 1) * 64 / count;
-      long mask = to - from == 64 ? -1L : ((1L << (to - from)) - 1);
-      return (hash >>> from) & mask;
+    private static int band(long hash, int b) {
+      return (int) ((hash >>> (b * WIDTH)) & 0xFFFF);
     }
 
     void add(long hash, int item) {
-      for (int b = 0; b < count; b++) {
-        List<Integer> items = index.get(b).computeIfAbsent(band(hash, b), k -> new ArrayList<>());
-        if (items.isEmpty() || items.get(items.size() - 1) != item) {
-          items.add(item);
-        }
+      if (size + 2 > added.length) {
+        added = java.util.Arrays.copyOf(added, added.length * 2);
       }
+      added[size++] = hash;
+      added[size++] = item;
     }
 
-    /** Each item with a hash that shares a band with {@code hash}. */
+    /** Sorts the added hashes into one bucket array per band (counting sort on the band value). */
+    void build() {
+      int n = size / 2;
+      offsets = new int[COUNT][1 << WIDTH | 1];
+      items = new int[COUNT][n];
+      for (int b = 0; b < COUNT; b++) {
+        int[] off = offsets[b];
+        for (int k = 0; k < n; k++) {
+          off[band(added[2 * k], b) + 1]++;
+        }
+        for (int v = 0; v < (1 << WIDTH); v++) {
+          off[v + 1] += off[v];
+        }
+        int[] next = java.util.Arrays.copyOf(off, 1 << WIDTH);
+        for (int k = 0; k < n; k++) {
+          items[b][next[band(added[2 * k], b)]++] = (int) added[2 * k + 1];
+        }
+      }
+      added = null;
+    }
+
+    /** Each item with a hash within {@code radius} bits of {@code hash} on some band (items may repeat). */
     void candidates(long hash, java.util.function.IntConsumer out) {
-      for (int b = 0; b < count; b++) {
-        for (int other : index.get(b).getOrDefault(band(hash, b), List.of())) {
-          out.accept(other);
+      for (int b = 0; b < COUNT; b++) {
+        int v = band(hash, b);
+        bucket(b, v, out);
+        if (radius == 1) {
+          for (int bit = 0; bit < WIDTH; bit++) {
+            bucket(b, v ^ (1 << bit), out);
+          }
         }
       }
     }
 
-    /** Whether two hashes are equal on at least one band. */
-    boolean share(long x, long y) {
-      for (int b = 0; b < count; b++) {
-        if (band(x, b) == band(y, b)) {
-          return true;
-        }
+    private void bucket(int b, int v, java.util.function.IntConsumer out) {
+      int[] off = offsets[b];
+      int[] it = items[b];
+      for (int k = off[v]; k < off[v + 1]; k++) {
+        out.accept(it[k]);
       }
-      return false;
     }
+
   }
 
   private static Pair match(int i, int j, Fingerprint a, Fingerprint b) {
@@ -198,10 +263,23 @@ public final class ReuseFinder {
     return best;
   }
 
-  /** Groups the matched pairs' images (connected components). */
-  public List<Group> groups(List<Member> members, List<Pair> pairs) {
+  /**
+   * Groups the matched pairs' images (connected components of {@link #matched}'s pairs). Each
+   * group's evidence lists the pairs that join it, a spanning tree taken in (first, second) order
+   * (a group of k images has k - 1), each with its similarity and transform, and counts every
+   * matched pair: a photo reused 100 times is 99 pairs of evidence, not 4,950.
+   */
+  public List<Group> groups(List<Member> members, List<Fingerprint> prints, long[] matched) {
     UnionFind uf = new UnionFind(members.size());
-    pairs.forEach(p -> uf.union(p.a(), p.b()));
+    List<Long> joining = new ArrayList<>();
+    for (long key : matched) {
+      int a = (int) (key >>> 32);
+      int b = (int) key;
+      if (uf.find(a) != uf.find(b)) {
+        uf.union(a, b);
+        joining.add(key);
+      }
+    }
     List<Group> out = new ArrayList<>();
     int id = 1;
     List<List<Integer>> components = uf.components();
@@ -211,9 +289,15 @@ public final class ReuseFinder {
         componentOf.put(member, c);
       }
     }
+    long[] pairCount = new long[components.size()];
+    for (long key : matched) {
+      pairCount[componentOf.get((int) (key >>> 32))]++;
+    }
     Map<Integer, List<Pair>> pairsOf = new java.util.HashMap<>();
-    for (Pair p : pairs) {
-      pairsOf.computeIfAbsent(componentOf.get(p.a()), k -> new ArrayList<>()).add(p);
+    for (long key : joining) {
+      int a = (int) (key >>> 32);
+      int b = (int) key;
+      pairsOf.computeIfAbsent(componentOf.get(a), k -> new ArrayList<>()).add(match(a, b, prints.get(a), prints.get(b)));
     }
     for (int c = 0; c < components.size(); c++) {
       List<Integer> component = components.get(c);
@@ -227,7 +311,10 @@ public final class ReuseFinder {
         evidence.add(e);
       }
       List<String> paths = component.stream().map(i -> members.get(i).path()).toList();
-      out.add(new Group("reuse-" + id++, Group.Kind.REUSE, paths, Map.of("pairs", evidence),
+      Map<String, Object> ev = new LinkedHashMap<>();
+      ev.put("pairs", evidence);
+      ev.put("matched_pairs", pairCount[c]);
+      out.add(new Group("reuse-" + id++, Group.Kind.REUSE, paths, ev,
           paths.size() + " images are one photo reused (perceptual hashes of the image or its face agree, allowing mirroring, cropping, grey and re-compression)"));
     }
     return out;

@@ -5,15 +5,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.ml.clustering.Cluster;
-import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
-import org.apache.commons.math3.ml.clustering.DoublePoint;
 import org.ganscan.face.NormalizedPoint;
 import org.ganscan.trait.FfhqTemplate;
 
 /**
  * Finds faces that share one landmark configuration (eyes, nose, mouth, ears as fractions of the
- * frame) with DBSCAN (Apache Commons Math). A shared template is what investigators saw by
+ * frame) with DBSCAN ({@link GridDbscan}: the same clusters as Apache Commons Math's, found through
+ * a grid instead of every pair). A shared template is what investigators saw by
  * stacking avatars; it is found wherever it is, so a batch re-cropped the same way still groups,
  * and each cluster says whether its centre is the FFHQ/StyleGAN template.
  */
@@ -32,26 +30,65 @@ public final class TemplateClusters {
 
   public List<Group> find(List<Member> members) {
     List<Member> faces = members.stream().filter(Member::hasFace).toList();
-    List<DoublePoint> points = faces.stream().map(m -> new DoublePoint(weighted(m.landmarks().coordinates()))).toList();
-    List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(EPS, MIN_POINTS).cluster(points);
-    Map<DoublePoint, Member> owner = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < points.size(); i++) {
-      owner.put(points.get(i), faces.get(i));
-    }
+    double[][] points = faces.stream().map(m -> weighted(m.landmarks().coordinates())).toArray(double[][]::new);
     List<List<Member>> groups = new ArrayList<>();
-    for (Cluster<DoublePoint> c : clusters) {
-      List<Member> in = new ArrayList<>(new java.util.LinkedHashSet<>(c.getPoints().stream().map(owner::get).toList()));
+    for (int[] c : new GridDbscan(EPS, MIN_POINTS).cluster(points)) {
+      List<Member> in = new ArrayList<>(c.length);
+      for (int i : c) {
+        in.add(faces.get(i));
+      }
       in.sort(Comparator.comparing(Member::path));
       if (in.size() >= 2) {
         groups.add(in);
       }
     }
     groups.sort(Comparator.comparing((List<Member> g) -> g.get(0).path()));
+    Moments all = Moments.of(faces);
     List<Group> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
-      out.add(describe("template-" + (i + 1), groups.get(i), faces));
+      out.add(describe("template-" + (i + 1), groups.get(i), all));
     }
     return out;
+  }
+
+  /**
+   * Sums of each landmark coordinate and of its square over a set of faces, so the spread of the
+   * batch's other faces is the whole batch's sums less the group's: one pass over the batch, not
+   * one per group.
+   */
+  record Moments(int count, double[] sum, double[] squares) {
+    static Moments of(List<Member> in) {
+      double[] s = new double[12];
+      double[] q = new double[12];
+      for (Member m : in) {
+        double[] l = m.landmarks().coordinates();
+        for (int i = 0; i < 12; i++) {
+          s[i] += l[i];
+          q[i] += l[i] * l[i];
+        }
+      }
+      return new Moments(in.size(), s, q);
+    }
+
+    Moments minus(Moments o) {
+      double[] s = new double[12];
+      double[] q = new double[12];
+      for (int i = 0; i < 12; i++) {
+        s[i] = sum[i] - o.sum[i];
+        q[i] = squares[i] - o.squares[i];
+      }
+      return new Moments(count - o.count, s, q);
+    }
+
+    /** Root-mean-square distance of landmark k from its mean, as a fraction of the frame. */
+    double spread(int k) {
+      double v = 0;
+      for (int i = 2 * k; i <= 2 * k + 1; i++) {
+        double mean = sum[i] / count;
+        v += Math.max(0, squares[i] / count - mean * mean);
+      }
+      return Math.sqrt(v);
+    }
   }
 
   private static double[] weighted(double[] landmarks) {
@@ -62,15 +99,15 @@ public final class TemplateClusters {
     return out;
   }
 
-  private Group describe(String id, List<Member> in, List<Member> all) {
+  private Group describe(String id, List<Member> in, Moments all) {
     double[] centre = mean(in);
-    List<Member> others = all.stream().filter(m -> !in.contains(m)).toList();
+    Moments others = all.minus(Moments.of(in));
     Map<String, Object> spread = new LinkedHashMap<>();
     double clusterEyes = 0;
     double otherEyes = 0;
     for (int k = 0; k < 6; k++) {
       double s = spread(in, centre, k);
-      double o = others.size() >= 2 ? spread(others, mean(others), k) : Double.NaN;
+      double o = others.count() >= 2 ? others.spread(k) : Double.NaN;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("pct_width", round(100 * s));
       row.put("px_at_median_width", round(s * medianWidth(in)));

@@ -23,57 +23,204 @@ public final class TraceFinder {
     }
     int n = idx.size();
     double[][] spectra = idx.stream().map(i -> prints.get(i).spectrum()).toArray(double[][]::new);
-    // Only the pairs that can pass the cut (which is never below MIN_CORRELATION) are kept, not an
-    // n x n matrix (80 GB at 100,000 images); the sums run in the same order, so the figures are the same.
-    record Strong(int a, int b, double correlation) {}
-    List<Strong> strong = new ArrayList<>();
-    double sum = 0;
-    double sq = 0;
-    long pairs = 0; // 5 billion at 100,000 images
-    for (int a = 0; a < n; a++) {
-      for (int b = a + 1; b < n; b++) {
-        double r = correlation(spectra[a], spectra[b]);
-        sum += r;
-        sq += r * r;
-        if (r >= MIN_CORRELATION) {
-          strong.add(new Strong(a, b, r));
-        }
-        pairs++;
-      }
-    }
+    long pairs = (long) n * (n - 1) / 2; // 5 billion at 100,000 images
     if (pairs < 3) {
       return List.of();
     }
-    double mean = sum / pairs;
-    double sd = Math.sqrt(Math.max(0, sq / pairs - mean * mean));
+    // A pair's correlation is the dot product of the two spectra standardised (centred, unit
+    // length), so the mean and spread of all n(n-1)/2 correlations follow from the sum of the
+    // standardised spectra and the sum of their outer products: O(n) instead of every pair.
+    double[][] z = new double[n][];
+    for (int a = 0; a < n; a++) {
+      z[a] = standardised(spectra[a]);
+    }
+    Moments m = Moments.of(z);
+    double mean = m.pairSum() / pairs;
+    double sd = Math.sqrt(Math.max(0, m.pairSquares() / pairs - mean * mean));
     double cut = Math.max(MIN_CORRELATION, mean + 3 * sd);
     UnionFind uf = new UnionFind(n);
-    for (Strong pair : strong) {
-      if (pair.correlation() >= cut) {
-        uf.union(pair.a(), pair.b());
-      }
+    for (long key : pairsAtLeast(z, spectra, m, cut)) {
+      uf.union((int) (key >>> 32), (int) key);
     }
     List<Group> out = new ArrayList<>();
     int id = 1;
     for (List<Integer> comp : uf.components()) {
-      double within = 0;
-      int k = 0;
-      for (int x = 0; x < comp.size(); x++) {
-        for (int y = x + 1; y < comp.size(); y++) {
-          within += correlation(spectra[comp.get(x)], spectra[comp.get(y)]);
-          k++;
-        }
-      }
+      double[][] inGroup = comp.stream().map(i -> z[i]).toArray(double[][]::new);
+      double within = Moments.of(inGroup).pairSum() / ((long) comp.size() * (comp.size() - 1) / 2);
       Map<String, Object> evidence = new LinkedHashMap<>();
-      evidence.put("mean_correlation", round(within / k));
+      evidence.put("mean_correlation", round(within));
       evidence.put("batch_mean_correlation", round(mean));
       evidence.put("threshold", round(cut));
       List<String> paths = comp.stream().map(i -> members.get(idx.get(i)).path()).toList();
       out.add(new Group("trace-" + id++, Group.Kind.TRACE, paths, evidence, String.format(java.util.Locale.ROOT,
           "%d images share a noise-spectrum trace: mean correlation %.3f against %.3f across the batch (same generator or pipeline)",
-          paths.size(), within / k, mean)));
+          paths.size(), within, mean)));
     }
     return out;
+  }
+
+  /**
+   * The pairs correlating at {@code cut} or more, as sorted keys ({@code a << 32 | b}). Two
+   * standardised spectra with correlation r lie sqrt(2 - 2r) apart, and no projection brings them
+   * farther apart, so on a grid of that side over their three principal components every such pair
+   * falls in neighbouring cells: only those candidates are correlated.
+   */
+  static long[] pairsAtLeast(double[][] z, double[][] spectra, Moments m, double cut) {
+    int n = z.length;
+    if (cut > 1 || n < 2) {
+      return new long[0];
+    }
+    double side = Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9;
+    double[][] axes = m.principalAxes(3, n);
+    Map<Long, List<Integer>> cells = new java.util.HashMap<>();
+    long[] cellOf = new long[n];
+    int[][] coords = new int[n][];
+    for (int a = 0; a < n; a++) {
+      coords[a] = new int[3];
+      for (int k = 0; k < 3; k++) {
+        double p = 0;
+        for (int i = 0; i < z[a].length; i++) {
+          p += axes[k][i] * z[a][i];
+        }
+        coords[a][k] = (int) Math.max(-32000, Math.min(32000, Math.floor(p / side)));
+      }
+      cellOf[a] = pack(coords[a][0], coords[a][1], coords[a][2]);
+      cells.computeIfAbsent(cellOf[a], k -> new ArrayList<>()).add(a);
+    }
+    long[] out = new long[16];
+    int size = 0;
+    for (int a = 0; a < n; a++) {
+      for (int d0 = -1; d0 <= 1; d0++) {
+        for (int d1 = -1; d1 <= 1; d1++) {
+          for (int d2 = -1; d2 <= 1; d2++) {
+            List<Integer> cell = cells.get(pack(coords[a][0] + d0, coords[a][1] + d1, coords[a][2] + d2));
+            if (cell == null) {
+              continue;
+            }
+            for (int b : cell) {
+              if (b > a && correlation(spectra[a], spectra[b]) >= cut) {
+                if (size == out.length) {
+                  out = java.util.Arrays.copyOf(out, size * 2);
+                }
+                out[size++] = (long) a << 32 | b;
+              }
+            }
+          }
+        }
+      }
+    }
+    long[] keys = java.util.Arrays.copyOf(out, size);
+    java.util.Arrays.sort(keys);
+    return keys;
+  }
+
+  /** Every pair's correlation compared with the cut: the reference {@link #pairsAtLeast} must equal (tests). */
+  static long[] allPairsAtLeast(double[][] spectra, double cut) {
+    List<Long> out = new ArrayList<>();
+    for (int a = 0; a < spectra.length; a++) {
+      for (int b = a + 1; b < spectra.length; b++) {
+        if (correlation(spectra[a], spectra[b]) >= cut) {
+          out.add((long) a << 32 | b);
+        }
+      }
+    }
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static long pack(int a, int b, int c) {
+    return ((long) (a + 32768) & 0xFFFF) << 32 | ((long) (b + 32768) & 0xFFFF) << 16 | ((long) (c + 32768) & 0xFFFF);
+  }
+
+  /** Centred and scaled to unit length; all zeros for a flat spectrum (whose correlation is 0). */
+  static double[] standardised(double[] a) {
+    double ma = java.util.Arrays.stream(a).average().orElse(0);
+    double ss = 0;
+    for (double v : a) {
+      ss += (v - ma) * (v - ma);
+    }
+    double[] out = new double[a.length];
+    if (ss > 0) {
+      double norm = Math.sqrt(ss);
+      for (int i = 0; i < a.length; i++) {
+        out[i] = (a[i] - ma) / norm;
+      }
+    }
+    return out;
+  }
+
+  /** The sum of standardised spectra and of their outer products. */
+  record Moments(double[] sum, double[][] outer, double norms, double norms2) {
+    static Moments of(double[][] z) {
+      int d = z.length == 0 ? 0 : z[0].length;
+      double[] s = new double[d];
+      double[][] o = new double[d][d];
+      double norms = 0;
+      double norms2 = 0;
+      for (double[] v : z) {
+        double nv = 0;
+        for (int i = 0; i < d; i++) {
+          s[i] += v[i];
+          nv += v[i] * v[i];
+          for (int j = 0; j < d; j++) {
+            o[i][j] += v[i] * v[j];
+          }
+        }
+        norms += nv;
+        norms2 += nv * nv;
+      }
+      return new Moments(s, o, norms, norms2);
+    }
+
+    /** The sum of z_a . z_b over all pairs a < b. */
+    double pairSum() {
+      double ss = 0;
+      for (double v : sum) {
+        ss += v * v;
+      }
+      return (ss - norms) / 2;
+    }
+
+    /** The sum of (z_a . z_b)^2 over all pairs a < b. */
+    double pairSquares() {
+      double f = 0;
+      for (double[] row : outer) {
+        for (double v : row) {
+          f += v * v;
+        }
+      }
+      return (f - norms2) / 2;
+    }
+
+    /** The {@code k} leading eigenvectors of the standardised spectra's covariance (their principal axes). */
+    double[][] principalAxes(int k, int count) {
+      int d = sum.length;
+      double[][] cov = new double[d][d];
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          cov[i][j] = outer[i][j] / count - (sum[i] / count) * (sum[j] / count);
+        }
+      }
+      org.apache.commons.math3.linear.EigenDecomposition e =
+          new org.apache.commons.math3.linear.EigenDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(cov));
+      double[] values = e.getRealEigenvalues();
+      Integer[] order = new Integer[d];
+      for (int i = 0; i < d; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+      double[][] out = new double[Math.min(k, d)][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = e.getEigenvector(order[i]).toArray();
+      }
+      if (out.length < k) {
+        double[][] padded = java.util.Arrays.copyOf(out, k);
+        for (int i = out.length; i < k; i++) {
+          padded[i] = new double[d];
+        }
+        return padded;
+      }
+      return out;
+    }
   }
 
   static double correlation(double[] a, double[] b) {

@@ -33,10 +33,19 @@ final class UnionFind {
   }
 
   List<List<Integer>> components() {
-    Map<Integer, List<Integer>> byRoot = new TreeMap<>();
-    for (int i = 0; i < parent.length; i++) {
-      byRoot.computeIfAbsent(find(i), k -> new ArrayList<>()).add(i);
+    int n = parent.length;
+    int[] size = new int[n];
+    for (int i = 0; i < n; i++) {
+      size[find(i)]++;
     }
-    return byRoot.values().stream().filter(c -> c.size() > 1).toList();
+    // Roots are each component's smallest member, so components come out in order of it.
+    Map<Integer, List<Integer>> byRoot = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      int r = find(i);
+      if (size[r] > 1) {
+        byRoot.computeIfAbsent(r, k -> new ArrayList<>(size[r])).add(i);
+      }
+    }
+    return List.copyOf(byRoot.values());
   }
 }
