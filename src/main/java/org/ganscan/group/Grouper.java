@@ -21,6 +21,19 @@ public final class Grouper {
 
   /** {@link #group}, timed per kind. */
   public Timed groupTimed(List<Member> members) {
+    return groupTimed(members, null);
+  }
+
+  /**
+   * The groups, with the reuse pairs already matched elsewhere (a distributed job's band join):
+   * {@code reuseMatched} holds {@link ReuseFinder#matched}'s keys over the members that have a
+   * fingerprint, in their order; null to match them here.
+   */
+  public List<Group> group(List<Member> members, long[] reuseMatched) {
+    return groupTimed(members, reuseMatched).groups();
+  }
+
+  private Timed groupTimed(List<Member> members, long[] reuseMatched) {
     long t0 = System.nanoTime();
     List<Group> out = new ArrayList<>(new TemplateClusters().find(members));
     long t1 = System.nanoTime();
@@ -33,7 +46,7 @@ public final class Grouper {
       }
     }
     ReuseFinder reuse = new ReuseFinder();
-    List<Group> reused = reuse.groups(printed, prints, reuse.matched(prints));
+    List<Group> reused = reuse.groups(printed, prints, reuseMatched != null ? reuseMatched : reuse.matched(prints));
     out.addAll(reused);
     long t2 = System.nanoTime();
     Set<String> inReuse = new HashSet<>();

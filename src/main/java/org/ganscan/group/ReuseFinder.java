@@ -122,6 +122,45 @@ public final class ReuseFinder {
     return java.util.Arrays.copyOf(keys, unique);
   }
 
+  /**
+   * The band keys under which a hash is indexed ({@code band << 16 | value}, one per band): what a
+   * distributed job joins on. {@link #lookupKeys} of a hash within {@code maxBits} of it shares one.
+   */
+  public static long[] indexKeys(long hash) {
+    long[] out = new long[Bands.COUNT];
+    for (int b = 0; b < Bands.COUNT; b++) {
+      out[b] = (long) b << 16 | Bands.band(hash, b);
+    }
+    return out;
+  }
+
+  /** The band keys a lookup of {@code hash} reads to find every hash within {@code maxBits} (6 for whole images, 4 for faces). */
+  public static long[] lookupKeys(long hash, int maxBits) {
+    int radius = new Bands(maxBits).radius;
+    long[] out = new long[Bands.COUNT * (radius == 1 ? Bands.WIDTH + 1 : 1)];
+    int k = 0;
+    for (int b = 0; b < Bands.COUNT; b++) {
+      int v = Bands.band(hash, b);
+      out[k++] = (long) b << 16 | v;
+      if (radius == 1) {
+        for (int bit = 0; bit < Bands.WIDTH; bit++) {
+          out[k++] = (long) b << 16 | (v ^ (1 << bit));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The largest whole-image hash distance at which two images are one photo. */
+  public static int maxWholeBits() {
+    return MAX_BITS;
+  }
+
+  /** The largest face-square hash distance at which two images are one photo. */
+  public static int maxFaceBits() {
+    return MAX_FACE_BITS;
+  }
+
   /** Whether two images are one photo by the rules of {@link #match} (without describing how). */
   public static boolean matches(Fingerprint a, Fingerprint b) {
     return match(0, 1, a, b) != null;

@@ -56,6 +56,11 @@ public record ScanResult(
     return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, overlayError, uriOf(file), stages);
   }
 
+  /** The same result located at {@code uri} (a file on another file system, as its own URI). */
+  public ScanResult withUri(String uri) {
+    return new ScanResult(path, sha256, status, error, width, height, format, faces, verdict, fingerprint, overlayError, uri, stages);
+  }
+
   /**
    * A file's absolute {@code file:} URI, built from the name's bytes as the file system holds them
    * (every byte outside ASCII letters, digits and a few marks percent-encoded), so it opens the same

@@ -69,6 +69,12 @@ public final class StandardScan implements AutoCloseable {
     return new ScanSettings(traits, new NotScored(), limits);
   }
 
+  /** The standard settings with a score model given as its bytes (a distributed job reads the file once and ships them). */
+  public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName) {
+    List<Trait> traits = traits();
+    return new ScanSettings(traits, FittedScorer.fromBytes(modelJson, fileName, FeatureSpace.of(traits)), limits);
+  }
+
   /** The standard settings with the bundled model. */
   public static ScanSettings settings(ImageLimits limits) {
     return settings(limits, null);

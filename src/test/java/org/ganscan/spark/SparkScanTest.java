@@ -1,0 +1,116 @@
+package org.ganscan.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ganscan.DevSet;
+import org.ganscan.Samples;
+import org.ganscan.cli.Main;
+import org.ganscan.group.Group;
+import org.ganscan.image.ImageLimits;
+import org.ganscan.records.GroupsCodec;
+import org.ganscan.records.ScanRecord;
+import org.ganscan.records.ScanRecordCodec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The Spark job in local mode on two cores gives, for the same files, byte for byte the records
+ * {@code ganscan scan} writes and the groups {@code ganscan group --from} finds, and Parquet with
+ * the same values.
+ */
+class SparkScanTest {
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("ganscan-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  private static int cli(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    return cl.execute(args);
+  }
+
+  private static void sameAsTheCli(Path input, Path dir, int minGroups) throws Exception {
+    Path cliRecords = dir.resolve("cli.jsonl");
+    assertEquals(0, cli("scan", input.toString(), "--out", cliRecords.toString(), "--quiet"));
+    assertEquals(0, cli("group", "--from", cliRecords.toString(), "--out-dir", dir.resolve("cli-groups").toString()));
+    List<String> expected = Files.readAllLines(cliRecords, StandardCharsets.UTF_8);
+
+    JobSettings settings = new JobSettings(ImageLimits.DEFAULT_MAX_PIXELS, false, 60_000, null, null);
+    SparkScan.Outcome o = new SparkScan(spark, settings, 6).run(List.of(input.toString()), dir.resolve("spark").toString());
+    List<String> got = SparkScan.readLines(dir.resolve("spark/records.jsonl"));
+    assertEquals(expected.size(), o.records());
+    assertEquals(expected.size(), got.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), got.get(i), "record " + i);
+    }
+    List<Group> cliGroups = GroupsCodec.read(dir.resolve("cli-groups/groups.json"));
+    assertTrue(cliGroups.size() >= minGroups, "the batch has groups to compare: " + cliGroups.size());
+    assertEquals(GroupsCodec.toJson(cliGroups), Files.readString(dir.resolve("spark/groups.json")));
+
+    // Parquet holds the same records: every path once, with its sha256, verdict and score.
+    List<Row> rows = spark.read().parquet(dir.resolve("spark/records.parquet").toString())
+        .select("path", "sha256", "verdict", "score").orderBy("path").collectAsList();
+    List<ScanRecord> records = expected.stream().map(ScanRecordCodec::fromJsonLine)
+        .sorted(java.util.Comparator.comparing(ScanRecord::path)).toList();
+    assertEquals(records.size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      ScanRecord r = records.get(i);
+      Row row = rows.get(i);
+      assertEquals(r.path(), row.getString(0));
+      assertEquals(r.sha256(), row.getString(1));
+      assertEquals(r.verdict().json(), row.getString(2));
+      assertEquals(r.score() == null, row.isNullAt(3), r.path());
+      if (r.score() != null) {
+        assertEquals(r.score(), row.getDouble(3), 1e-12, r.path());
+      }
+    }
+  }
+
+  @Test
+  void theDemoSamplesGiveTheCliRecordsAndGroups(@TempDir Path dir) throws Exception {
+    // Two copies of a sample make a reuse group; a text file gets its error record.
+    Path batch = dir.resolve("batch");
+    for (Path p : java.util.stream.Stream.concat(Samples.gan().stream(), Samples.real().stream()).toList()) {
+      Path to = batch.resolve(Samples.root().relativize(p).toString());
+      Files.createDirectories(to.getParent());
+      Files.copy(p, to);
+    }
+    Files.copy(Samples.gan().get(0), batch.resolve("gan/copy-of-first.png"));
+    Files.writeString(batch.resolve("notes.txt"), "not an image");
+    sameAsTheCli(batch, dir, 1);
+    assertFalse(Files.readString(dir.resolve("spark/groups.json")).isBlank());
+  }
+
+  @Test
+  void theDevSetGivesTheCliRecordsAndGroups(@TempDir Path dir) throws Exception {
+    sameAsTheCli(DevSet.root(), dir, 2);
+  }
+}
