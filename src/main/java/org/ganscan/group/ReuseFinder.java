@@ -48,67 +48,62 @@ public final class ReuseFinder {
     int n = prints.size();
     long[] w0 = new long[n];
     long[] w1 = new long[n];
-    long[] c0 = new long[n];
-    long[] c1 = new long[n];
-    long[] f0 = new long[n];
-    long[] f1 = new long[n];
     boolean[] hasFace = new boolean[n];
-    // Whole-image conditions (whole or mirror within MAX_BITS, either image's whole hash against
-    // the other's central crops within MAX_BITS): each image's whole hash is looked up among every
-    // image's whole, mirror and centre hashes, so both directions of the centre case are found.
+    // Each rule is a distance between one image's hash and one of the other's: the whole hash
+    // against the other's whole or mirror hash (first image's whole hash), either image's whole
+    // hash against the other's central crops, the face hash against the other's face or mirrored
+    // face (first image's face hash). Every image's whole hash is looked up among all whole,
+    // mirror and centre hashes, its face hash among all face hashes; a hit within the distance is
+    // that rule met, so it is a match without comparing anything else (a hit on the mirror hash
+    // from the second image's side is no rule, and is passed over).
     Bands whole = new Bands(MAX_BITS);
     Bands face = new Bands(MAX_FACE_BITS);
     for (int j = 0; j < n; j++) {
       Fingerprint f = prints.get(j);
       w0[j] = f.wholeHash(0);
       w1[j] = f.wholeHash(1);
-      c0[j] = f.centreHash(0);
-      c1[j] = f.centreHash(1);
-      whole.add(w0[j], j);
-      whole.add(w1[j], j);
-      whole.add(c0[j], j);
-      whole.add(c1[j], j);
+      whole.add(w0[j], j, 0);
+      whole.add(w1[j], j, 1);
+      whole.add(f.centreHash(0), j, 2);
+      whole.add(f.centreHash(1), j, 3);
       if (f.hasFace()) {
         hasFace[j] = true;
-        f0[j] = f.faceHash(0);
-        f1[j] = f.faceHash(1);
-        face.add(f0[j], j);
-        face.add(f1[j], j);
+        face.add(f.faceHash(0), j, 0);
+        face.add(f.faceHash(1), j, 1);
       }
     }
     whole.build();
     face.build();
-    // Candidates are tested as they are found (a few popcounts each), so memory holds only the
-    // matches; a pair found from both sides is kept once.
     int[] lastSeenBy = new int[n];
     java.util.Arrays.fill(lastSeenBy, -1);
     long[][] out = {new long[64]};
     int[] size = {0};
     for (int i = 0; i < n; i++) {
       int item = i;
-      java.util.function.IntConsumer partner = other -> {
-        if (other == item || lastSeenBy[other] == item) {
+      Bands.Hit emit = (other, kind) -> {
+        if (other == item || (kind == 1 && other < item) || lastSeenBy[other] == item) {
           return;
         }
         lastSeenBy[other] = item;
         int a = Math.min(item, other);
         int b = Math.max(item, other);
-        int wholeBits = Math.min(Long.bitCount(w0[a] ^ w0[b]), Long.bitCount(w0[a] ^ w1[b]));
-        boolean match = wholeBits <= MAX_BITS
-            || (hasFace[a] && hasFace[b] && wholeBits <= MAX_BITS_WITH_FACE
-                && Math.min(Long.bitCount(f0[a] ^ f0[b]), Long.bitCount(f0[a] ^ f1[b])) <= MAX_FACE_BITS)
-            || Math.min(Math.min(Long.bitCount(w0[a] ^ c0[b]), Long.bitCount(w0[a] ^ c1[b])),
-                Math.min(Long.bitCount(w0[b] ^ c0[a]), Long.bitCount(w0[b] ^ c1[a]))) <= MAX_BITS;
-        if (match) {
-          if (size[0] == out[0].length) {
-            out[0] = java.util.Arrays.copyOf(out[0], out[0].length * 2);
-          }
-          out[0][size[0]++] = (long) a << 32 | b;
+        if (size[0] == out[0].length) {
+          out[0] = java.util.Arrays.copyOf(out[0], out[0].length * 2);
         }
+        out[0][size[0]++] = (long) a << 32 | b;
       };
-      whole.candidates(w0[i], partner);
+      whole.hits(w0[i], emit);
       if (hasFace[i]) {
-        face.candidates(f0[i], partner);
+        Fingerprint f = prints.get(i);
+        face.hits(f.faceHash(0), (other, kind) -> {
+          if (hasFace[other]) {
+            int a = Math.min(item, other);
+            int b = Math.max(item, other);
+            if (Math.min(Long.bitCount(w0[a] ^ w0[b]), Long.bitCount(w0[a] ^ w1[b])) <= MAX_BITS_WITH_FACE) {
+              emit.hit(other, kind);
+            }
+          }
+        });
       }
     }
     long[] keys = java.util.Arrays.copyOf(out[0], size[0]);
@@ -185,18 +180,28 @@ public final class ReuseFinder {
    * Punjani and Fleet, CVPR 2012). Two hashes within {@code 4r + 3} bits of each other differ in at
    * most {@code r} bits on at least one band (pigeonhole), so looking up each band's value and its
    * neighbours within {@code r} bits finds every such pair. Sixteen-bit bands keep a bucket to about
-   * n / 65,536 items even for a million hashes (shorter ones made the candidates grow with n^2).
+   * n / 65,536 hashes even for a million images (shorter ones made the candidates grow with n^2);
+   * each bucket holds the hashes themselves, read in sequence, so a candidate costs one popcount.
    */
   private static final class Bands {
     private static final int COUNT = 4;
     private static final int WIDTH = 16;
+    private final int maxBits;
     private final int radius;
-    private long[] added = new long[64]; // hash, then item, alternately
+    private long[] addedHashes = new long[64];
+    private int[] addedTags = new int[64];
     private int size;
     private int[][] offsets;
-    private int[][] items;
+    private long[][] hashes;
+    private int[][] tags; // item << 2 | kind
+
+    /** What a lookup reports: an item whose hash of the given kind is within the distance. */
+    interface Hit {
+      void hit(int item, int kind);
+    }
 
     Bands(int maxBits) {
+      this.maxBits = maxBits;
       this.radius = maxBits / COUNT;
       if (maxBits > COUNT * radius + COUNT - 1 || radius > 1) {
         throw new IllegalArgumentException("bands cover up to 7 bits");
@@ -207,56 +212,62 @@ public final class ReuseFinder {
       return (int) ((hash >>> (b * WIDTH)) & 0xFFFF);
     }
 
-    void add(long hash, int item) {
-      if (size + 2 > added.length) {
-        added = java.util.Arrays.copyOf(added, added.length * 2);
+    void add(long hash, int item, int kind) {
+      if (size == addedHashes.length) {
+        addedHashes = java.util.Arrays.copyOf(addedHashes, size * 2);
+        addedTags = java.util.Arrays.copyOf(addedTags, size * 2);
       }
-      added[size++] = hash;
-      added[size++] = item;
+      addedHashes[size] = hash;
+      addedTags[size++] = item << 2 | kind;
     }
 
     /** Sorts the added hashes into one bucket array per band (counting sort on the band value). */
     void build() {
-      int n = size / 2;
       offsets = new int[COUNT][1 << WIDTH | 1];
-      items = new int[COUNT][n];
+      hashes = new long[COUNT][size];
+      tags = new int[COUNT][size];
       for (int b = 0; b < COUNT; b++) {
         int[] off = offsets[b];
-        for (int k = 0; k < n; k++) {
-          off[band(added[2 * k], b) + 1]++;
+        for (int k = 0; k < size; k++) {
+          off[band(addedHashes[k], b) + 1]++;
         }
         for (int v = 0; v < (1 << WIDTH); v++) {
           off[v + 1] += off[v];
         }
         int[] next = java.util.Arrays.copyOf(off, 1 << WIDTH);
-        for (int k = 0; k < n; k++) {
-          items[b][next[band(added[2 * k], b)]++] = (int) added[2 * k + 1];
+        for (int k = 0; k < size; k++) {
+          int at = next[band(addedHashes[k], b)]++;
+          hashes[b][at] = addedHashes[k];
+          tags[b][at] = addedTags[k];
         }
       }
-      added = null;
+      addedHashes = null;
+      addedTags = null;
     }
 
-    /** Each item with a hash within {@code radius} bits of {@code hash} on some band (items may repeat). */
-    void candidates(long hash, java.util.function.IntConsumer out) {
+    /** Each indexed hash within {@code maxBits} of {@code hash} (found once per band it is close on). */
+    void hits(long hash, Hit out) {
       for (int b = 0; b < COUNT; b++) {
         int v = band(hash, b);
-        bucket(b, v, out);
+        bucket(b, v, hash, out);
         if (radius == 1) {
           for (int bit = 0; bit < WIDTH; bit++) {
-            bucket(b, v ^ (1 << bit), out);
+            bucket(b, v ^ (1 << bit), hash, out);
           }
         }
       }
     }
 
-    private void bucket(int b, int v, java.util.function.IntConsumer out) {
+    private void bucket(int b, int v, long hash, Hit out) {
       int[] off = offsets[b];
-      int[] it = items[b];
+      long[] h = hashes[b];
+      int[] t = tags[b];
       for (int k = off[v]; k < off[v + 1]; k++) {
-        out.accept(it[k]);
+        if (Long.bitCount(h[k] ^ hash) <= maxBits) {
+          out.hit(t[k] >>> 2, t[k] & 3);
+        }
       }
     }
-
   }
 
   private static Pair match(int i, int j, Fingerprint a, Fingerprint b) {
