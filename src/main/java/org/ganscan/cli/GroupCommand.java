@@ -142,11 +142,15 @@ final class GroupCommand implements Callable<Integer> {
    * The group's mean stack beside an equal number of the batch's other faces. The figure needs the
    * members' pixels, so this (and only this) decodes them.
    */
+  /** At most this many faces go into each side of a composite (a group of thousands would not fit in memory, and adds nothing to the picture). */
+  static final int MAX_STACK = 64;
+
   private void writeComposite(Group g, List<Member> members) throws IOException {
     List<RgbImage> in = new ArrayList<>();
     List<RgbImage> control = new ArrayList<>();
     double[] marks = new double[8];
     int n = 0;
+    int marked = 0;
     java.util.Set<String> inGroup = java.util.Set.copyOf(g.members());
     for (Member m : members) {
       if (!m.hasFace()) {
@@ -154,6 +158,10 @@ final class GroupCommand implements Callable<Integer> {
       }
       boolean member = inGroup.contains(m.path());
       if (member) {
+        n++;
+        if (in.size() >= MAX_STACK) {
+          continue; // the mean of the first MAX_STACK members shows the template as well; all of them are listed
+        }
         pixels(m.path()).ifPresentOrElse(in::add, () -> spec.commandLine().getErr()
             .println("ganscan: warning: " + m.path() + " cannot be opened from here for the composite of " + g.id() + " (its group stands)"));
         List<NormalizedPoint> p = m.landmarks().points();
@@ -161,16 +169,17 @@ final class GroupCommand implements Callable<Integer> {
           marks[2 * k] += p.get(k).u();
           marks[2 * k + 1] += p.get(k).v();
         }
-        n++;
-      } else if (control.size() < g.members().size()) {
+        marked++;
+      } else if (control.size() < Math.min(MAX_STACK, g.members().size())) {
         pixels(m.path()).ifPresent(control::add);
       }
     }
     for (int k = 0; k < 8; k++) {
-      marks[k] /= Math.max(1, n);
+      marks[k] /= Math.max(1, marked);
     }
     List<String> caption = List.of(
-        g.id() + ": mean of " + in.size() + " member faces (left) vs " + control.size() + " other faces of the batch (right)",
+        g.id() + ": mean of " + (n > MAX_STACK ? in.size() + " of its " + n : String.valueOf(in.size())) + " member faces (left) vs "
+            + control.size() + " other faces of the batch (right)",
         g.why(),
         "markers: eyes (blue), nose and mouth (orange); sharp eyes on the left and a blur on the right show a shared template");
     byte[] png = new Composite().figure(in, control, marks, COMPOSITE_SIDE, caption);

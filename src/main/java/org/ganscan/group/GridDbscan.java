@@ -22,8 +22,8 @@ import java.util.Map;
  * all-pairs DBSCAN and against Commons Math.
  *
  * <p>Cost: each point looks at the candidates in its 81 cells, but stops counting at {@code
- * minPoints}, and a cell whose core points are already one component with the point's is skipped
- * whole, so a dense cluster is not compared pair by pair.
+ * minPoints}; joining core points, it looks at each cell's components (with their bounding boxes)
+ * rather than its points, so a dense cluster is not compared pair by pair.
  */
 final class GridDbscan {
   private final double eps;
@@ -77,17 +77,32 @@ final class GridDbscan {
         cells.get(cellOf[i])[at] = i;
       }
     }
-    // The occupied neighbour cells of each occupied cell (including itself), once per cell.
+    // The occupied neighbour cells of each occupied cell, itself first (where a point's neighbours
+    // most likely are, so counting to minPoints stops soonest), once per cell; and each cell's
+    // bounding box over all coordinates, so a point skips a cell that is farther than eps.
+    Map<int[], double[][]> boxes = new java.util.IdentityHashMap<>();
+    for (int[] cell : cells.values()) {
+      double[] lo = points[cell[0]].clone();
+      double[] hi = lo.clone();
+      for (int j : cell) {
+        for (int d = 0; d < dims; d++) {
+          lo[d] = Math.min(lo[d], points[j][d]);
+          hi[d] = Math.max(hi[d], points[j][d]);
+        }
+      }
+      boxes.put(cell, new double[][] {lo, hi});
+    }
     Map<Long, int[][]> around = new HashMap<>();
     for (Map.Entry<Long, int[]> e : cells.entrySet()) {
       int[] c = decode(e.getKey());
       List<int[]> near = new ArrayList<>();
+      near.add(e.getValue());
       for (int d0 = -1; d0 <= 1; d0++) {
         for (int d1 = -1; d1 <= 1; d1++) {
           for (int d2 = -1; d2 <= 1; d2++) {
             for (int d3 = -1; d3 <= 1; d3++) {
               int[] other = cells.get(pack(c[0] + d0, c[1] + d1, c[2] + d2, c[3] + d3));
-              if (other != null) {
+              if (other != null && other != e.getValue()) {
                 near.add(other);
               }
             }
@@ -102,6 +117,9 @@ final class GridDbscan {
       int count = 0;
       search:
       for (int[] cell : around.get(cellOf[i])) {
+        if (boxDistance2(boxes.get(cell), points[i]) > eps2) {
+          continue;
+        }
         for (int j : cell) {
           if (j != i && within(points[i], points[j], eps2)) {
             if (++count >= minPoints) {
@@ -112,29 +130,41 @@ final class GridDbscan {
       }
       core[i] = count >= minPoints;
     }
-    // Core points within eps of each other: one component. A cell all of whose core points are
-    // already in one component is remembered (components only merge), and skipped whole when the
-    // point at hand is in that component too.
+    // Core points within eps of each other: one component. Each cell keeps its core points grouped
+    // by component, with each group's bounding box; a point skips a group already joined to it or
+    // whose box is farther than eps, and stops at the first neighbour in a group (the whole group
+    // is one component). Groups only merge, so a grouping stays correct as unions go on; it is
+    // rebuilt once enough unions may have merged half of its groups, so a dense template settles
+    // into a few groups instead of being compared pair by pair.
     UnionFind uf = new UnionFind(n);
-    Map<int[], Integer> settled = new java.util.IdentityHashMap<>();
+    Map<int[], CellGroups> groupsOf = new java.util.IdentityHashMap<>();
+    long unions = 0;
     for (int i = 0; i < n; i++) {
       if (!core[i]) {
         continue;
       }
       for (int[] cell : around.get(cellOf[i])) {
-        Integer rep = settled.get(cell);
-        if (rep == null) {
-          rep = singleComponent(cell, core, uf);
-          if (rep != null) {
-            settled.put(cell, rep);
+        CellGroups g = groupsOf.computeIfAbsent(cell, c -> new CellGroups(c, core));
+        if (g.points.length == 0) {
+          continue;
+        }
+        if (g.builtAt < 0 || (g.count > 1 && unions - g.builtAt >= Math.max(1, g.count / 2))) {
+          g.build(uf, points, unions);
+        }
+        int ri = uf.find(i);
+        for (int k = 0; k < g.count; k++) {
+          if (uf.find(g.rep(k)) == ri || g.boxDistance2(k, points[i]) > eps2) {
+            continue;
           }
-        }
-        if (rep != null && (rep < 0 || uf.find(rep) == uf.find(i))) {
-          continue; // no core point there, or all of them already joined to this one
-        }
-        for (int j : cell) {
-          if (j != i && core[j] && uf.find(j) != uf.find(i) && within(points[i], points[j], eps2)) {
-            uf.union(i, j);
+          for (int m = g.starts[k]; m < g.starts[k + 1]; m++) {
+            int j = g.order[m];
+            if (j != i && within(points[i], points[j], eps2)) {
+              if (uf.union(i, j)) {
+                unions++;
+              }
+              ri = uf.find(i);
+              break;
+            }
           }
         }
       }
@@ -154,6 +184,9 @@ final class GridDbscan {
       }
       int best = -1;
       for (int[] cell : around.get(cellOf[i])) {
+        if (boxDistance2(boxes.get(cell), points[i]) > eps2) {
+          continue;
+        }
         for (int j : cell) {
           if (core[j] && (best < 0 || clusterOf[j] < best) && within(points[i], points[j], eps2)) {
             best = clusterOf[j];
@@ -175,22 +208,85 @@ final class GridDbscan {
     return out;
   }
 
-  /** The one component all core points of {@code cell} are in (any member's index), -1 without core points, null when they are in several. */
-  private static Integer singleComponent(int[] cell, boolean[] core, UnionFind uf) {
-    int root = -1;
-    int rep = -1;
-    for (int j : cell) {
-      if (core[j]) {
-        int r = uf.find(j);
-        if (root < 0) {
-          root = r;
-          rep = j;
-        } else if (r != root) {
-          return null;
+  /** One cell's core points, grouped by the component each was in when the grouping was made, each group with its bounding box. */
+  private static final class CellGroups {
+    final int[] points;
+    int[] order;
+    int[] starts;
+    int count;
+    double[][] lo;
+    double[][] hi;
+    long builtAt = -1;
+
+    CellGroups(int[] cell, boolean[] core) {
+      points = Arrays.stream(cell).filter(j -> core[j]).toArray();
+    }
+
+    int rep(int k) {
+      return order[starts[k]];
+    }
+
+    void build(UnionFind uf, double[][] coords, long unions) {
+      long[] byRoot = new long[points.length];
+      for (int m = 0; m < points.length; m++) {
+        byRoot[m] = (long) uf.find(points[m]) << 32 | points[m];
+      }
+      Arrays.sort(byRoot);
+      order = new int[points.length];
+      int[] s = new int[points.length + 1];
+      int c = 0;
+      for (int m = 0; m < byRoot.length; m++) {
+        order[m] = (int) byRoot[m];
+        if (m == 0 || (byRoot[m] >>> 32) != (byRoot[m - 1] >>> 32)) {
+          s[c++] = m;
         }
       }
+      s[c] = points.length;
+      starts = Arrays.copyOf(s, c + 1);
+      count = c;
+      lo = new double[c][];
+      hi = new double[c][];
+      for (int k = 0; k < c; k++) {
+        if (starts[k + 1] - starts[k] == 1) {
+          continue; // a single point is its own box
+        }
+        double[] l = coords[order[starts[k]]].clone();
+        double[] h = l.clone();
+        for (int m = starts[k] + 1; m < starts[k + 1]; m++) {
+          double[] p = coords[order[m]];
+          for (int d = 0; d < p.length; d++) {
+            l[d] = Math.min(l[d], p[d]);
+            h[d] = Math.max(h[d], p[d]);
+          }
+        }
+        lo[k] = l;
+        hi[k] = h;
+      }
+      builtAt = unions;
     }
-    return rep;
+
+    /** Squared distance from {@code p} to group k's bounding box (0 inside); 0 for a single point, which is compared itself. */
+    double boxDistance2(int k, double[] p) {
+      if (lo[k] == null) {
+        return 0;
+      }
+      double s = 0;
+      for (int d = 0; d < p.length; d++) {
+        double gap = p[d] < lo[k][d] ? lo[k][d] - p[d] : p[d] > hi[k][d] ? p[d] - hi[k][d] : 0;
+        s += gap * gap;
+      }
+      return s;
+    }
+  }
+
+  /** Squared distance from {@code p} to the box {lo, hi} (0 inside). */
+  private static double boxDistance2(double[][] box, double[] p) {
+    double s = 0;
+    for (int d = 0; d < p.length; d++) {
+      double gap = p[d] < box[0][d] ? box[0][d] - p[d] : p[d] > box[1][d] ? p[d] - box[1][d] : 0;
+      s += gap * gap;
+    }
+    return s;
   }
 
   private static boolean within(double[] a, double[] b, double eps2) {

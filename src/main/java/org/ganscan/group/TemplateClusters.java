@@ -30,18 +30,42 @@ public final class TemplateClusters {
 
   public List<Group> find(List<Member> members) {
     List<Member> faces = members.stream().filter(Member::hasFace).toList();
-    double[][] points = faces.stream().map(m -> weighted(m.landmarks().coordinates())).toArray(double[][]::new);
-    List<List<Member>> groups = new ArrayList<>();
-    for (int[] c : new GridDbscan(EPS, MIN_POINTS).cluster(points)) {
-      List<Member> in = new ArrayList<>(c.length);
-      for (int i : c) {
-        in.add(faces.get(i));
+    // Identical landmark sets (copies of one photo) count once for density: a photo posted ten
+    // times is a reuse group, not ten faces sharing a template. Every copy of a configuration that
+    // clusters is listed.
+    Map<Coordinates, Integer> distinctIndex = new java.util.HashMap<>();
+    List<double[]> distinct = new ArrayList<>();
+    int[] pointOf = new int[faces.size()];
+    for (int i = 0; i < faces.size(); i++) {
+      double[] w = weighted(faces.get(i).landmarks().coordinates());
+      Coordinates key = new Coordinates(w);
+      Integer at = distinctIndex.get(key);
+      if (at == null) {
+        at = distinct.size();
+        distinctIndex.put(key, at);
+        distinct.add(w);
       }
-      in.sort(Comparator.comparing(Member::path));
-      if (in.size() >= 2) {
-        groups.add(in);
+      pointOf[i] = at;
+    }
+    int[] clusterOf = new int[distinct.size()];
+    java.util.Arrays.fill(clusterOf, -1);
+    List<int[]> clusters = new GridDbscan(EPS, MIN_POINTS).cluster(distinct.toArray(double[][]::new));
+    for (int c = 0; c < clusters.size(); c++) {
+      for (int p : clusters.get(c)) {
+        clusterOf[p] = c;
       }
     }
+    List<List<Member>> groups = new ArrayList<>();
+    for (int c = 0; c < clusters.size(); c++) {
+      groups.add(new ArrayList<>());
+    }
+    for (int i = 0; i < faces.size(); i++) {
+      if (clusterOf[pointOf[i]] >= 0) {
+        groups.get(clusterOf[pointOf[i]]).add(faces.get(i));
+      }
+    }
+    groups.forEach(g -> g.sort(Comparator.comparing(Member::path)));
+    groups.removeIf(g -> g.size() < 2);
     groups.sort(Comparator.comparing((List<Member> g) -> g.get(0).path()));
     Moments all = Moments.of(faces);
     List<Group> out = new ArrayList<>();
@@ -88,6 +112,24 @@ public final class TemplateClusters {
         v += Math.max(0, squares[i] / count - mean * mean);
       }
       return Math.sqrt(v);
+    }
+  }
+
+  /** A landmark set as a map key: equal when every coordinate is. */
+  private record Coordinates(double[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Coordinates c && java.util.Arrays.equals(values, c.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(values);
     }
   }
 

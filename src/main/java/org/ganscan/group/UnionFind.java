@@ -24,12 +24,15 @@ final class UnionFind {
     return i;
   }
 
-  void union(int a, int b) {
+  /** Joins the sets of a and b; whether they were apart. */
+  boolean union(int a, int b) {
     int ra = find(a);
     int rb = find(b);
     if (ra != rb) {
       parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      return true;
     }
+    return false;
   }
 
   List<List<Integer>> components() {

@@ -151,4 +151,27 @@ class GridDbscanTest {
     assertEquals(1, c.size());
     assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, c.get(0));
   }
+
+  /** Copies of one photo count once for density: alone they make no template; beside real neighbours every copy is listed. */
+  @Test
+  void copiesOfOnePhotoCountOnceButAreAllListed() {
+    double[] template = {0.375, 0.474, 0.625, 0.474, 0.5, 0.6, 0.5, 0.72, 0.28, 0.55, 0.72, 0.55};
+    List<Member> copies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      copies.add(new Member("copy/" + i + ".jpg", null, 400, 400, FaceLandmarks.of(template), null));
+    }
+    assertEquals(List.of(), new TemplateClusters().find(copies));
+    List<Member> batch = new ArrayList<>(copies);
+    Random r = new Random(3);
+    for (int i = 0; i < 5; i++) {
+      double[] l = template.clone();
+      for (int k = 0; k < 12; k++) {
+        l[k] += r.nextGaussian() * 0.002;
+      }
+      batch.add(new Member("gan/" + i + ".png", null, 400, 400, FaceLandmarks.of(l), null));
+    }
+    List<Group> groups = new TemplateClusters().find(batch);
+    assertEquals(1, groups.size());
+    assertEquals(13, groups.get(0).members().size());
+  }
 }
