@@ -65,14 +65,77 @@ public final class TemplateClusters {
       }
     }
     groups.forEach(g -> g.sort(Comparator.comparing(Member::path)));
-    groups.removeIf(g -> g.size() < 2);
-    groups.sort(Comparator.comparing((List<Member> g) -> g.get(0).path()));
+    // Density finds where faces crowd; a shared template is also tight. Members whose eyes sit
+    // farther from the group's centre than the group's own scatter allows are trimmed (listed in
+    // the evidence with their distances): real crops that only happen to fall near the template.
+    Map<List<Member>, Map<String, Double>> trimmed = new java.util.IdentityHashMap<>();
+    List<List<Member>> kept = new ArrayList<>();
+    for (List<Member> g : groups) {
+      Map<String, Double> cut = new LinkedHashMap<>();
+      List<Member> tight = trim(g, cut);
+      if (tight.size() >= 2) {
+        kept.add(tight);
+        trimmed.put(tight, cut);
+      }
+    }
+    kept.sort(Comparator.comparing((List<Member> g) -> g.get(0).path()));
     Moments all = Moments.of(faces);
     List<Group> out = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      out.add(describe("template-" + (i + 1), groups.get(i), all));
+    for (int i = 0; i < kept.size(); i++) {
+      out.add(describe("template-" + (i + 1), kept.get(i), all, trimmed.get(kept.get(i))));
     }
     return out;
+  }
+
+  /**
+   * No member's eyes are allowed farther from the centre (the farther eye, as a fraction of the
+   * width) than {@link #TRIM_FACTOR} times the members' median distance, nor than {@link
+   * #TRIM_FLOOR} when the group is tighter than that. On the dev set's StyleGAN template the
+   * median is 0.6 % of the width and the farthest GAN face 1.6 %.
+   */
+  static final double TRIM_FACTOR = 3;
+  static final double TRIM_FLOOR = 0.01;
+
+  private static List<Member> trim(List<Member> in, Map<String, Double> trimmed) {
+    List<Member> current = in;
+    for (int round = 0; round < 2 && current.size() >= 2; round++) {
+      double[] centre = eyeMedian(current);
+      double[] d = current.stream().mapToDouble(m -> eyeDistance(m, centre)).toArray();
+      double[] sorted = d.clone();
+      java.util.Arrays.sort(sorted);
+      double median = sorted[sorted.length / 2];
+      double cut = Math.max(TRIM_FLOOR, TRIM_FACTOR * median);
+      List<Member> next = new ArrayList<>();
+      for (int i = 0; i < current.size(); i++) {
+        if (d[i] <= cut) {
+          next.add(current.get(i));
+        } else {
+          trimmed.put(current.get(i).path(), round(100 * d[i]));
+        }
+      }
+      if (next.size() == current.size()) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /** Coordinate-wise median of the eye positions (u, v of each eye). */
+  private static double[] eyeMedian(List<Member> in) {
+    double[] out = new double[4];
+    for (int k = 0; k < 4; k++) {
+      int kk = k;
+      double[] v = in.stream().mapToDouble(m -> m.landmarks().coordinates()[kk]).sorted().toArray();
+      out[k] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+    return out;
+  }
+
+  /** The farther of the two eyes' distances from {@code centre} (u, v of each eye). */
+  private static double eyeDistance(Member m, double[] centre) {
+    List<NormalizedPoint> p = m.landmarks().points();
+    return Math.max(Math.hypot(p.get(0).u() - centre[0], p.get(0).v() - centre[1]), Math.hypot(p.get(1).u() - centre[2], p.get(1).v() - centre[3]));
   }
 
   /**
@@ -141,7 +204,7 @@ public final class TemplateClusters {
     return out;
   }
 
-  private Group describe(String id, List<Member> in, Moments all) {
+  private Group describe(String id, List<Member> in, Moments all, Map<String, Double> trimmed) {
     double[] centre = mean(in);
     Moments others = all.minus(Moments.of(in));
     Map<String, Object> spread = new LinkedHashMap<>();
@@ -179,6 +242,9 @@ public final class TemplateClusters {
       distances.put(m.path(), round(100 * d));
     }
     evidence.put("member_eye_distance_to_centre_pct_width", distances);
+    // Faces the density search took in but whose eyes sit too far from the centre for the group's
+    // own scatter (see trim): not members, listed so the analyst can see where the line fell.
+    evidence.put("trimmed_eye_distance_to_centre_pct_width", trimmed);
     String why = String.format(java.util.Locale.ROOT,
         "%d faces share one landmark template: eyes spread %.1f%% of the width inside the group vs %s among the batch's other faces; %s",
         in.size(), 100 * clusterEyes, Double.isNaN(otherEyes) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * otherEyes),

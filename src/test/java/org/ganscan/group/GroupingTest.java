@@ -86,6 +86,57 @@ class GroupingTest {
     assertTrue(best.why().contains("another shared framing"), best.why());
   }
 
+  /**
+   * Real faces moved so their eyes sit 2-3 % of the width off the FFHQ template (a real crop that
+   * happens to fall near it): density takes some of them in, the tightness trim puts them out, and
+   * the template group keeps precision and recall of at least 0.95.
+   */
+  @Test
+  void realCropsNearTheTemplateAreTrimmedFromIt() {
+    List<Member> members = new ArrayList<>(planted());
+    Set<String> gan = plantedGan(members);
+    org.ganscan.trait.FfhqTemplate t = org.ganscan.trait.FfhqTemplate.canonical();
+    java.util.Random r = new java.util.Random(5);
+    List<Member> reals = members.stream().filter(m -> m.hasFace() && m.path().startsWith("real/")).toList();
+    int decoys = 0;
+    for (Member m : reals) {
+      if (decoys == 20) {
+        break;
+      }
+      double[] l = m.landmarks().coordinates();
+      // A similarity taking the face's eyes onto the template's, then every landmark shifted by
+      // an offset of 2-3 % of the width in a random direction.
+      double ex = l[2] - l[0];
+      double ey = l[3] - l[1];
+      double tx = t.leftEye().u() - t.rightEye().u();
+      double ty = t.leftEye().v() - t.rightEye().v();
+      double scale = Math.hypot(tx, ty) / Math.hypot(ex, ey);
+      double angle = Math.atan2(ty, tx) - Math.atan2(ey, ex);
+      double distance = 0.02 + 0.01 * r.nextDouble();
+      double direction = 2 * Math.PI * r.nextDouble();
+      double[] out = new double[12];
+      for (int k = 0; k < 6; k++) {
+        double x = l[2 * k] - l[0];
+        double y = l[2 * k + 1] - l[1];
+        out[2 * k] = t.rightEye().u() + scale * (x * Math.cos(angle) - y * Math.sin(angle)) + distance * Math.cos(direction);
+        out[2 * k + 1] = t.rightEye().v() + scale * (x * Math.sin(angle) + y * Math.cos(angle)) + distance * Math.sin(direction);
+      }
+      members.add(new Member("decoy/" + m.path(), m.sha256(), m.width(), m.height(), FaceLandmarks.of(out), m.fingerprint()));
+      decoys++;
+    }
+    Group best = new TemplateClusters().find(members).stream()
+        .max(java.util.Comparator.comparingInt(g -> g.members().size())).orElseThrow();
+    long hits = best.members().stream().filter(gan::contains).count();
+    double precision = (double) hits / best.members().size();
+    double recall = (double) hits / gan.size();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> trimmed = (Map<String, Object>) best.evidence().get("trimmed_eye_distance_to_centre_pct_width");
+    long trimmedDecoys = trimmed.keySet().stream().filter(p -> p.startsWith("decoy/")).count();
+    assertTrue(trimmedDecoys >= 3, "density took decoys in, the trim put them out: " + trimmed);
+    assertTrue(precision >= 0.95, "precision " + precision + ": " + best.members());
+    assertTrue(recall >= 0.95, "recall " + recall);
+  }
+
   private static FaceLandmarks recrop(FaceLandmarks landmarks) {
     double[] l = landmarks.coordinates();
     double[] out = new double[l.length];
