@@ -35,6 +35,23 @@ public record PersonMask(int width, int height, byte[] probability, double scale
     return (probability[y * width + x] & 0xFF) / 255.0;
   }
 
+  /** The mask column under image x ({@link #at}'s rounding); -1 outside. */
+  int column(double imageX) {
+    int x = (int) Math.floor(imageX * scale);
+    return x < 0 || x >= width ? -1 : x;
+  }
+
+  /** The mask row under image y ({@link #at}'s rounding); -1 outside. */
+  int row(double imageY) {
+    int y = (int) Math.floor(imageY * scale);
+    return y < 0 || y >= height ? -1 : y;
+  }
+
+  /** The probability at a mask column and row from {@link #column} and {@link #row}; 0 outside. */
+  double sample(int column, int row) {
+    return column < 0 || row < 0 ? 0 : (probability[row * width + column] & 0xFF) / 255.0;
+  }
+
   /** Share of the image covered by the person (probability above one half). */
   public double personShare() {
     int n = 0;

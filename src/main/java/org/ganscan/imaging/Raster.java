@@ -88,8 +88,21 @@ public final class Raster {
 
   private static Mat toMat(int width, int height, BitSet set) {
     byte[] b = new byte[width * height];
-    for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
-      b[i] = (byte) 255;
+    long[] words = set.toLongArray(); // a word at a time: most of a region's words are all set or all clear
+    for (int w = 0; w < words.length; w++) {
+      long word = words[w];
+      int base = w << 6;
+      if (word == -1L && base + 64 <= b.length) {
+        java.util.Arrays.fill(b, base, base + 64, (byte) 255);
+        continue;
+      }
+      while (word != 0) {
+        int i = base + Long.numberOfTrailingZeros(word);
+        if (i < b.length) {
+          b[i] = (byte) 255;
+        }
+        word &= word - 1;
+      }
     }
     Mat m = new Mat(height, width, CvType.CV_8U);
     m.put(0, 0, b);
@@ -99,12 +112,12 @@ public final class Raster {
   private static BitSet bits(Mat m) {
     byte[] b = new byte[(int) m.total()];
     m.get(0, 0, b);
-    BitSet out = new BitSet(b.length);
+    long[] words = new long[(b.length + 63) >>> 6];
     for (int i = 0; i < b.length; i++) {
       if (b[i] != 0) {
-        out.set(i);
+        words[i >>> 6] |= 1L << i;
       }
     }
-    return out;
+    return BitSet.valueOf(words);
   }
 }

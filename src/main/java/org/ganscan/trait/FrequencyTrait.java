@@ -92,9 +92,7 @@ public final class FrequencyTrait implements Trait {
             line[size++] = power[v * n + k];
           }
         }
-        double[] l = java.util.Arrays.copyOf(line, size);
-        java.util.Arrays.sort(l);
-        double median = l.length == 0 ? 0 : l[l.length / 2];
+        double median = size == 0 ? 0 : new org.apache.commons.math3.util.KthSelector().select(java.util.Arrays.copyOf(line, size), null, size / 2);
         best = Math.max(best, point / Math.max(1e-9, median));
       }
     }
@@ -126,8 +124,14 @@ public final class FrequencyTrait implements Trait {
       }
     }
     double[] h = java.util.Arrays.copyOf(high, size);
-    java.util.Arrays.sort(h); // sorted before the mean too, so the sum runs in the same order as ever
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : h) {
+      max = Math.max(max, v);
+    }
+    // The mean is a compensated sum (DoubleStream's), so its order hardly matters; the median is
+    // the middle order statistic by selection, the value a full sort puts there.
     double highMean = java.util.Arrays.stream(h).average().orElse(0);
-    return new double[] {h[h.length - 1], h[h.length / 2], midN > 0 ? highMean / (mid / midN) : 0};
+    double median = new org.apache.commons.math3.util.KthSelector().select(h, null, h.length / 2);
+    return new double[] {max, median, midN > 0 ? highMean / (mid / midN) : 0};
   }
 }

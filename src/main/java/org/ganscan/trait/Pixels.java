@@ -33,8 +33,12 @@ final class Pixels {
   static double[] gradientMagnitudes(GreyImage g, BitSet region) {
     double[] out = new double[region.cardinality()];
     int k = 0;
-    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
-      out[k++] = gradientMagnitude(g, i % g.width(), i / g.width());
+    long[] words = region.toLongArray(); // set bits a word at a time, in ascending order as nextSetBit gives them
+    for (int wi = 0; wi < words.length; wi++) {
+      for (long word = words[wi]; word != 0; word &= word - 1) {
+        int i = (wi << 6) + Long.numberOfTrailingZeros(word);
+        out[k++] = gradientMagnitude(g, i % g.width(), i / g.width());
+      }
     }
     return out;
   }
@@ -43,8 +47,11 @@ final class Pixels {
   static double[] values(GreyImage g, BitSet region) {
     double[] out = new double[region.cardinality()];
     int k = 0;
-    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
-      out[k++] = g.at(i);
+    long[] words = region.toLongArray();
+    for (int wi = 0; wi < words.length; wi++) {
+      for (long word = words[wi]; word != 0; word &= word - 1) {
+        out[k++] = g.at((wi << 6) + Long.numberOfTrailingZeros(word));
+      }
     }
     return out;
   }

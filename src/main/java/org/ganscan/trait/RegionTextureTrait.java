@@ -154,20 +154,26 @@ public final class RegionTextureTrait implements Trait {
 
   /** The region's pixels on a raster of another size (nearest neighbour). */
   static BitSet resample(Region region, int w, int h) {
-    BitSet src = region.bits();
-    BitSet out = new BitSet(w * h);
+    long[] src = region.bits().toLongArray();
+    long[] out = new long[(w * h + 63) >>> 6];
     double sx = region.width() / (double) w;
     double sy = region.height() / (double) h;
+    int[] column = new int[w];
+    for (int x = 0; x < w; x++) {
+      column[x] = Math.min(region.width() - 1, (int) ((x + 0.5) * sx));
+    }
     for (int y = 0; y < h; y++) {
-      int ys = Math.min(region.height() - 1, (int) ((y + 0.5) * sy));
+      int rowStart = Math.min(region.height() - 1, (int) ((y + 0.5) * sy)) * region.width();
       for (int x = 0; x < w; x++) {
-        int xs = Math.min(region.width() - 1, (int) ((x + 0.5) * sx));
-        if (src.get(ys * region.width() + xs)) {
-          out.set(y * w + x);
+        int from = rowStart + column[x];
+        int word = from >>> 6;
+        if (word < src.length && (src[word] & (1L << from)) != 0) {
+          int i = y * w + x;
+          out[i >>> 6] |= 1L << i;
         }
       }
     }
-    return out;
+    return BitSet.valueOf(out);
   }
 
   private static int[] indices(TextureProbe probe) {

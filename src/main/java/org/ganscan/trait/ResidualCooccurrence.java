@@ -31,16 +31,20 @@ public final class ResidualCooccurrence {
     int h = g.height();
     long pairs = 0;
     double energy = 0;
-    for (int i = region.nextSetBit(0); i >= 0; i = region.nextSetBit(i + 1)) {
-      int x = i % w;
-      int y = i / w;
-      if (x + 2 < w && region.get(i + 1) && region.get(i + 2)) {
-        pairs += add(out, g.at(i + 1) - g.at(i), g.at(i + 2) - g.at(i + 1));
-        energy += Math.abs(g.at(i + 1) - g.at(i));
-      }
-      if (y + 2 < h && region.get(i + w) && region.get(i + 2 * w)) {
-        pairs += add(out, g.at(i + w) - g.at(i), g.at(i + 2 * w) - g.at(i + w));
-        energy += Math.abs(g.at(i + w) - g.at(i));
+    long[] words = region.toLongArray(); // set bits a word at a time, in ascending order as nextSetBit gives them
+    for (int wi = 0; wi < words.length; wi++) {
+      for (long word = words[wi]; word != 0; word &= word - 1) {
+        int i = (wi << 6) + Long.numberOfTrailingZeros(word);
+        int x = i % w;
+        int y = i / w;
+        if (x + 2 < w && has(words, i + 1) && has(words, i + 2)) {
+          pairs += add(out, g.at(i + 1) - g.at(i), g.at(i + 2) - g.at(i + 1));
+          energy += Math.abs(g.at(i + 1) - g.at(i));
+        }
+        if (y + 2 < h && has(words, i + w) && has(words, i + 2 * w)) {
+          pairs += add(out, g.at(i + w) - g.at(i), g.at(i + 2 * w) - g.at(i + w));
+          energy += Math.abs(g.at(i + w) - g.at(i));
+        }
       }
     }
     if (pairs < MIN_PAIRS) {
@@ -52,6 +56,11 @@ public final class ResidualCooccurrence {
     }
     out[BINS] = Math.log1p(energy / pairs);
     return out;
+  }
+
+  private static boolean has(long[] words, int i) {
+    int word = i >>> 6;
+    return word < words.length && (words[word] & (1L << i)) != 0;
   }
 
   private static int add(double[] hist, double d1, double d2) {
