@@ -25,11 +25,12 @@ import java.util.Map;
  * minPoints}; joining core points, it looks at each cell's components (with their bounding boxes)
  * rather than its points, so a dense cluster is not compared pair by pair.
  */
-final class GridDbscan {
+public final class GridDbscan implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final double eps;
   private final int minPoints;
 
-  GridDbscan(double eps, int minPoints) {
+  public GridDbscan(double eps, int minPoints) {
     if (!(eps > 0) || minPoints < 1) {
       throw new IllegalArgumentException("eps must be positive and minPoints at least 1");
     }
@@ -42,19 +43,119 @@ final class GridDbscan {
    * index arrays in order of their first core point.
    */
   List<int[]> cluster(double[][] points) {
-    int n = points.length;
-    if (n == 0) {
+    if (points.length == 0) {
       return List.of();
     }
-    int dims = points[0].length;
-    if (dims < 4) {
-      throw new IllegalArgumentException("need at least 4 coordinates");
+    Index index = new Index(points);
+    boolean[] core = index.core(null);
+    UnionFind uf = index.join(core);
+    int n = points.length;
+    // The root of each component is its smallest index (UnionFind keeps the smaller root), which is
+    // its first core point: the order in which Commons Math starts its clusters.
+    int[] clusterOf = new int[n];
+    Arrays.fill(clusterOf, -1);
+    for (int i = 0; i < n; i++) {
+      if (core[i]) {
+        clusterOf[i] = uf.find(i);
+      }
     }
-    double eps2 = eps * eps;
-    // Cells on the first four coordinates, each point in one; a cell's points in index order.
-    Map<Long, int[]> cells = new HashMap<>();
-    long[] cellOf = new long[n];
-    {
+    for (int i = 0; i < n; i++) {
+      if (!core[i]) {
+        int best = -1;
+        for (int j : index.coreNeighbours(i, core)) {
+          if (best < 0 || clusterOf[j] < best) {
+            best = clusterOf[j];
+          }
+        }
+        clusterOf[i] = best;
+      }
+    }
+    Map<Integer, List<Integer>> byRoot = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      if (clusterOf[i] >= 0) {
+        byRoot.computeIfAbsent(clusterOf[i], k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<int[]> out = new ArrayList<>();
+    for (List<Integer> c : byRoot.values()) {
+      out.add(c.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return out;
+  }
+
+  // The steps of cluster() for a distributed job, which runs them per cell on the points of the
+  // cell and its neighbours ({@link #cellOf}, {@link #neighbourCells}): every neighbour of a point
+  // is in one of those cells, so counts and joins made there are exact.
+
+  /** The grid cell of a point (by its first four coordinates). */
+  public long cellOf(double[] point) {
+    return key(point, 0, 0, 0, 0);
+  }
+
+  /** A cell and its 80 neighbours. */
+  public long[] neighbourCells(long cell) {
+    int[] c = decode(cell);
+    long[] out = new long[81];
+    int k = 0;
+    for (int d0 = -1; d0 <= 1; d0++) {
+      for (int d1 = -1; d1 <= 1; d1++) {
+        for (int d2 = -1; d2 <= 1; d2++) {
+          for (int d3 = -1; d3 <= 1; d3++) {
+            out[k++] = pack(c[0] + d0, c[1] + d1, c[2] + d2, c[3] + d3);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Which of the {@code asked} points are core points among {@code points} (the others' flags are false). */
+  public boolean[] coreAmong(double[][] points, boolean[] asked) {
+    return points.length == 0 ? new boolean[0] : new Index(points).core(asked);
+  }
+
+  /** The components (two or more core points within eps of each other, chained) among {@code points}' core points, as index arrays. */
+  public List<int[]> components(double[][] points, boolean[] core) {
+    if (points.length == 0) {
+      return List.of();
+    }
+    UnionFind uf = new Index(points).join(core);
+    return uf.components().stream().map(c -> c.stream().mapToInt(Integer::intValue).toArray()).toList();
+  }
+
+  /** For each {@code asked} point, the core points within eps (null for the others). */
+  public int[][] coreNeighbours(double[][] points, boolean[] core, boolean[] asked) {
+    int[][] out = new int[points.length][];
+    if (points.length == 0) {
+      return out;
+    }
+    Index index = new Index(points);
+    for (int i = 0; i < points.length; i++) {
+      if (asked[i]) {
+        out[i] = index.coreNeighbours(i, core);
+      }
+    }
+    return out;
+  }
+
+  /** The points on the grid: cells, each cell's bounding box, and each cell's occupied neighbours. */
+  private final class Index {
+    final double[][] points;
+    final double eps2 = eps * eps;
+    final long[] cellOf;
+    final Map<int[], double[][]> boxes = new java.util.IdentityHashMap<>();
+    final Map<Long, int[][]> around = new HashMap<>();
+
+    Index(double[][] points) {
+      this.points = points;
+      int n = points.length;
+      int dims = points[0].length;
+      if (dims < 4) {
+        throw new IllegalArgumentException("need at least 4 coordinates");
+      }
+      // Cells on the first four coordinates, each point in one; a cell's points in index order.
+      Map<Long, int[]> cells = new HashMap<>();
+      cellOf = new long[n];
       Map<Long, Integer> counts = new HashMap<>();
       for (int i = 0; i < n; i++) {
         if (points[i].length != dims) {
@@ -76,136 +177,121 @@ final class GridDbscan {
         int at = filled.merge(cellOf[i], 1, Integer::sum) - 1;
         cells.get(cellOf[i])[at] = i;
       }
-    }
-    // The occupied neighbour cells of each occupied cell, itself first (where a point's neighbours
-    // most likely are, so counting to minPoints stops soonest), once per cell; and each cell's
-    // bounding box over all coordinates, so a point skips a cell that is farther than eps.
-    Map<int[], double[][]> boxes = new java.util.IdentityHashMap<>();
-    for (int[] cell : cells.values()) {
-      double[] lo = points[cell[0]].clone();
-      double[] hi = lo.clone();
-      for (int j : cell) {
-        for (int d = 0; d < dims; d++) {
-          lo[d] = Math.min(lo[d], points[j][d]);
-          hi[d] = Math.max(hi[d], points[j][d]);
-        }
-      }
-      boxes.put(cell, new double[][] {lo, hi});
-    }
-    Map<Long, int[][]> around = new HashMap<>();
-    for (Map.Entry<Long, int[]> e : cells.entrySet()) {
-      int[] c = decode(e.getKey());
-      List<int[]> near = new ArrayList<>();
-      near.add(e.getValue());
-      for (int d0 = -1; d0 <= 1; d0++) {
-        for (int d1 = -1; d1 <= 1; d1++) {
-          for (int d2 = -1; d2 <= 1; d2++) {
-            for (int d3 = -1; d3 <= 1; d3++) {
-              int[] other = cells.get(pack(c[0] + d0, c[1] + d1, c[2] + d2, c[3] + d3));
-              if (other != null && other != e.getValue()) {
-                near.add(other);
-              }
-            }
-          }
-        }
-      }
-      around.put(e.getKey(), near.toArray(int[][]::new));
-    }
-    // Core points: at least minPoints others within eps (counting stops there).
-    boolean[] core = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int count = 0;
-      search:
-      for (int[] cell : around.get(cellOf[i])) {
-        if (boxDistance2(boxes.get(cell), points[i]) > eps2) {
-          continue;
-        }
+      // The occupied neighbour cells of each occupied cell, itself first (where a point's
+      // neighbours most likely are, so counting to minPoints stops soonest), once per cell; and
+      // each cell's bounding box over all coordinates, so a point skips a cell farther than eps.
+      for (int[] cell : cells.values()) {
+        double[] lo = points[cell[0]].clone();
+        double[] hi = lo.clone();
         for (int j : cell) {
-          if (j != i && within(points[i], points[j], eps2)) {
-            if (++count >= minPoints) {
-              break search;
-            }
+          for (int d = 0; d < dims; d++) {
+            lo[d] = Math.min(lo[d], points[j][d]);
+            hi[d] = Math.max(hi[d], points[j][d]);
           }
         }
+        boxes.put(cell, new double[][] {lo, hi});
       }
-      core[i] = count >= minPoints;
+      for (Map.Entry<Long, int[]> e : cells.entrySet()) {
+        List<int[]> near = new ArrayList<>();
+        near.add(e.getValue());
+        for (long k : neighbourCells(e.getKey())) {
+          int[] other = cells.get(k);
+          if (other != null && other != e.getValue()) {
+            near.add(other);
+          }
+        }
+        around.put(e.getKey(), near.toArray(int[][]::new));
+      }
     }
-    // Core points within eps of each other: one component. Each cell keeps its core points grouped
-    // by component, with each group's bounding box; a point skips a group already joined to it or
-    // whose box is farther than eps, and stops at the first neighbour in a group (the whole group
-    // is one component). Groups only merge, so a grouping stays correct as unions go on; it is
-    // rebuilt once enough unions may have merged half of its groups, so a dense template settles
-    // into a few groups instead of being compared pair by pair.
-    UnionFind uf = new UnionFind(n);
-    Map<int[], CellGroups> groupsOf = new java.util.IdentityHashMap<>();
-    long unions = 0;
-    for (int i = 0; i < n; i++) {
-      if (!core[i]) {
-        continue;
-      }
-      for (int[] cell : around.get(cellOf[i])) {
-        CellGroups g = groupsOf.computeIfAbsent(cell, c -> new CellGroups(c, core));
-        if (g.points.length == 0) {
+
+    /** Core flags: at least minPoints others within eps (counting stops there); only for {@code asked} points when given. */
+    boolean[] core(boolean[] asked) {
+      int n = points.length;
+      boolean[] core = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        if (asked != null && !asked[i]) {
           continue;
         }
-        if (g.builtAt < 0 || (g.count > 1 && unions - g.builtAt >= Math.max(1, g.count / 2))) {
-          g.build(uf, points, unions);
-        }
-        int ri = uf.find(i);
-        for (int k = 0; k < g.count; k++) {
-          if (uf.find(g.rep(k)) == ri || g.boxDistance2(k, points[i]) > eps2) {
+        int count = 0;
+        search:
+        for (int[] cell : around.get(cellOf[i])) {
+          if (boxDistance2(boxes.get(cell), points[i]) > eps2) {
             continue;
           }
-          for (int m = g.starts[k]; m < g.starts[k + 1]; m++) {
-            int j = g.order[m];
+          for (int j : cell) {
             if (j != i && within(points[i], points[j], eps2)) {
-              if (uf.union(i, j)) {
-                unions++;
+              if (++count >= minPoints) {
+                break search;
               }
-              ri = uf.find(i);
-              break;
+            }
+          }
+        }
+        core[i] = count >= minPoints;
+      }
+      return core;
+    }
+
+    /**
+     * Core points within eps of each other: one component. Each cell keeps its core points grouped
+     * by component, with each group's bounding box; a point skips a group already joined to it or
+     * whose box is farther than eps, and stops at the first neighbour in a group (the whole group
+     * is one component). Groups only merge, so a grouping stays correct as unions go on; it is
+     * rebuilt once enough unions may have merged half of its groups, so a dense template settles
+     * into a few groups instead of being compared pair by pair.
+     */
+    UnionFind join(boolean[] core) {
+      int n = points.length;
+      UnionFind uf = new UnionFind(n);
+      Map<int[], CellGroups> groupsOf = new java.util.IdentityHashMap<>();
+      long unions = 0;
+      for (int i = 0; i < n; i++) {
+        if (!core[i]) {
+          continue;
+        }
+        for (int[] cell : around.get(cellOf[i])) {
+          CellGroups g = groupsOf.computeIfAbsent(cell, c -> new CellGroups(c, core));
+          if (g.points.length == 0) {
+            continue;
+          }
+          if (g.builtAt < 0 || (g.count > 1 && unions - g.builtAt >= Math.max(1, g.count / 2))) {
+            g.build(uf, points, unions);
+          }
+          int ri = uf.find(i);
+          for (int k = 0; k < g.count; k++) {
+            if (uf.find(g.rep(k)) == ri || g.boxDistance2(k, points[i]) > eps2) {
+              continue;
+            }
+            for (int m = g.starts[k]; m < g.starts[k + 1]; m++) {
+              int j = g.order[m];
+              if (j != i && within(points[i], points[j], eps2)) {
+                if (uf.union(i, j)) {
+                  unions++;
+                }
+                ri = uf.find(i);
+                break;
+              }
             }
           }
         }
       }
+      return uf;
     }
-    // The root of each component is its smallest index (UnionFind keeps the smaller root), which is
-    // its first core point: the order in which Commons Math starts its clusters.
-    int[] clusterOf = new int[n];
-    Arrays.fill(clusterOf, -1);
-    for (int i = 0; i < n; i++) {
-      if (core[i]) {
-        clusterOf[i] = uf.find(i);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      if (core[i]) {
-        continue;
-      }
-      int best = -1;
+
+    /** The core points within eps of point i, in ascending order. */
+    int[] coreNeighbours(int i, boolean[] core) {
+      List<Integer> out = new ArrayList<>();
       for (int[] cell : around.get(cellOf[i])) {
         if (boxDistance2(boxes.get(cell), points[i]) > eps2) {
           continue;
         }
         for (int j : cell) {
-          if (core[j] && (best < 0 || clusterOf[j] < best) && within(points[i], points[j], eps2)) {
-            best = clusterOf[j];
+          if (j != i && core[j] && within(points[i], points[j], eps2)) {
+            out.add(j);
           }
         }
       }
-      clusterOf[i] = best;
+      return out.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
-    Map<Integer, List<Integer>> byRoot = new java.util.TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      if (clusterOf[i] >= 0) {
-        byRoot.computeIfAbsent(clusterOf[i], k -> new ArrayList<>()).add(i);
-      }
-    }
-    List<int[]> out = new ArrayList<>();
-    for (List<Integer> c : byRoot.values()) {
-      out.add(c.stream().mapToInt(Integer::intValue).toArray());
-    }
-    return out;
   }
 
   /** One cell's core points, grouped by the component each was in when the grouping was made, each group with its bounding box. */

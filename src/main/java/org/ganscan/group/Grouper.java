@@ -21,7 +21,7 @@ public final class Grouper {
 
   /** {@link #group}, timed per kind. */
   public Timed groupTimed(List<Member> members) {
-    return groupTimed(members, null);
+    return groupTimed(members, null, null);
   }
 
   /**
@@ -30,12 +30,21 @@ public final class Grouper {
    * fingerprint, in their order; null to match them here.
    */
   public List<Group> group(List<Member> members, long[] reuseMatched) {
-    return groupTimed(members, reuseMatched).groups();
+    return groupTimed(members, null, reuseMatched).groups();
   }
 
-  private Timed groupTimed(List<Member> members, long[] reuseMatched) {
+  /**
+   * The groups, with the template clusters too found elsewhere: {@code templateLabels[i]} is
+   * member i's cluster ({@link TemplateClusters#fromLabels}); null to find them here.
+   */
+  public List<Group> group(List<Member> members, int[] templateLabels, long[] reuseMatched) {
+    return groupTimed(members, templateLabels, reuseMatched).groups();
+  }
+
+  private Timed groupTimed(List<Member> members, int[] templateLabels, long[] reuseMatched) {
     long t0 = System.nanoTime();
-    List<Group> out = new ArrayList<>(new TemplateClusters().find(members));
+    TemplateClusters templates = new TemplateClusters();
+    List<Group> out = new ArrayList<>(templateLabels == null ? templates.find(members) : templates.fromLabels(members, templateLabels));
     long t1 = System.nanoTime();
     List<Fingerprint> prints = new ArrayList<>();
     List<Member> printed = new ArrayList<>();

@@ -29,15 +29,35 @@ public final class TemplateClusters {
   static final double FFHQ_TOLERANCE = 0.02;
 
   public List<Group> find(List<Member> members) {
-    List<Member> faces = members.stream().filter(Member::hasFace).toList();
-    // Identical landmark sets (copies of one photo) count once for density: a photo posted ten
-    // times is a reuse group, not ten faces sharing a template. Every copy of a configuration that
-    // clusters is listed.
+    return fromLabels(members, labels(members));
+  }
+
+  /** The density search of {@link #find}, with the template's radius and neighbour count. */
+  public static GridDbscan dbscan() {
+    return new GridDbscan(EPS, MIN_POINTS);
+  }
+
+  /** The coordinates the density search measures distances in (weighted landmark fractions). */
+  public static double[] weightedLandmarks(FaceLandmarks landmarks) {
+    return weighted(landmarks.coordinates());
+  }
+
+  /**
+   * Each member's cluster (any number; -1 for none and for members without a face). Identical
+   * landmark sets (copies of one photo) count once for density: a photo posted ten times is a
+   * reuse group, not ten faces sharing a template; every copy of a configuration that clusters
+   * gets its label.
+   */
+  static int[] labels(List<Member> members) {
     Map<Coordinates, Integer> distinctIndex = new java.util.HashMap<>();
     List<double[]> distinct = new ArrayList<>();
-    int[] pointOf = new int[faces.size()];
-    for (int i = 0; i < faces.size(); i++) {
-      double[] w = weighted(faces.get(i).landmarks().coordinates());
+    int[] pointOf = new int[members.size()];
+    for (int i = 0; i < members.size(); i++) {
+      pointOf[i] = -1;
+      if (!members.get(i).hasFace()) {
+        continue;
+      }
+      double[] w = weighted(members.get(i).landmarks().coordinates());
       Coordinates key = new Coordinates(w);
       Integer at = distinctIndex.get(key);
       if (at == null) {
@@ -49,22 +69,41 @@ public final class TemplateClusters {
     }
     int[] clusterOf = new int[distinct.size()];
     java.util.Arrays.fill(clusterOf, -1);
-    List<int[]> clusters = new GridDbscan(EPS, MIN_POINTS).cluster(distinct.toArray(double[][]::new));
+    List<int[]> clusters = dbscan().cluster(distinct.toArray(double[][]::new));
     for (int c = 0; c < clusters.size(); c++) {
       for (int p : clusters.get(c)) {
         clusterOf[p] = c;
       }
     }
-    List<List<Member>> groups = new ArrayList<>();
-    for (int c = 0; c < clusters.size(); c++) {
-      groups.add(new ArrayList<>());
+    int[] out = new int[members.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = pointOf[i] < 0 ? -1 : clusterOf[pointOf[i]];
     }
-    for (int i = 0; i < faces.size(); i++) {
-      if (clusterOf[pointOf[i]] >= 0) {
-        groups.get(clusterOf[pointOf[i]]).add(faces.get(i));
+    return out;
+  }
+
+  /**
+   * The template groups of a batch whose clusters were found elsewhere (a distributed job): {@code
+   * labels[i]} is member i's cluster, any number, -1 for none; the groups are the same whatever
+   * the numbers.
+   */
+  public List<Group> fromLabels(List<Member> members, int[] labels) {
+    if (labels.length != members.size()) {
+      throw new IllegalArgumentException("one label per member");
+    }
+    Map<Integer, List<Member>> byLabel = new java.util.TreeMap<>();
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= 0) {
+        if (!members.get(i).hasFace()) {
+          throw new IllegalArgumentException(members.get(i).path() + " has no face to cluster");
+        }
+        byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(members.get(i));
       }
     }
+    List<Member> faces = members.stream().filter(Member::hasFace).toList();
+    List<List<Member>> groups = new ArrayList<>(byLabel.values());
     groups.forEach(g -> g.sort(Comparator.comparing(Member::path)));
+    groups.removeIf(g -> g.size() < 2);
     // Density finds where faces crowd; a shared template is also tight. Members whose eyes sit
     // farther from the group's centre than the group's own scatter allows are trimmed (listed in
     // the evidence with their distances): real crops that only happen to fall near the template.

@@ -39,9 +39,11 @@ import scala.Tuple2;
  * scan} walks them; other file systems through Hadoop's {@link FileSystem}), scans them in tasks
  * with the executor's shared models ({@link ExecutorScans}) and the CLI's own per-file runner (the
  * same limits, per-file time limit and error records), writes the records in the batch's order as
- * JSON Lines and as Parquet, and groups the batch: reuse candidates by a distributed join on the
- * perceptual hashes' bands, then templates, reuse and traces from the records' landmarks and
- * fingerprints on the driver, with the same code as {@code ganscan group}.
+ * JSON Lines and as Parquet, and groups the batch: template clusters by grid buckets ({@link
+ * SparkTemplates}) and reuse candidates by a join on the perceptual hashes' bands, across the
+ * cluster; the groups' evidence and the trace groups (sums over the batch, then a grid search) on
+ * the driver from the records' landmarks and fingerprints, with the same code as {@code ganscan
+ * group}.
  */
 public final class SparkScan {
   /** Face-hash band keys live apart from whole-image ones in the band join. */
@@ -83,7 +85,8 @@ public final class SparkScan {
     JavaRDD<MemberRow> members = lines.map(t -> MemberRow.of(t._1(), ScanRecordCodec.fromJsonLine(t._2()))).cache();
     long[] reuse = reusePairs(members);
     List<Member> all = members.collect().stream().map(MemberRow::member).toList();
-    List<Group> groups = new Grouper().group(all, reuse);
+    int[] templates = SparkTemplates.labels(members, all.size());
+    List<Group> groups = new Grouper().group(all, templates, reuse);
     String groupsFile = outDir + "/groups.json";
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(groupsFile);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {

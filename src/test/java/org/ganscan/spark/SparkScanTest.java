@@ -113,4 +113,42 @@ class SparkScanTest {
   void theDevSetGivesTheCliRecordsAndGroups(@TempDir Path dir) throws Exception {
     sameAsTheCli(DevSet.root(), dir, 2);
   }
+
+  /**
+   * The distributed template clustering gives the one-machine clusters on a batch made to be hard
+   * for buckets: a dense template straddling cells, a looser one near its density limit, chains,
+   * copies of one photo, scattered faces and faces without landmarks.
+   */
+  @Test
+  void bucketedTemplatesEqualTheOneMachineClusters() {
+    java.util.Random r = new java.util.Random(9);
+    double[] template = {0.375, 0.474, 0.625, 0.474, 0.5, 0.6, 0.5, 0.72, 0.28, 0.55, 0.72, 0.55};
+    List<MemberRow> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      int kind = r.nextInt(10);
+      double[] l = new double[12];
+      for (int k = 0; k < 12; k++) {
+        double spread = kind < 3 ? 0.006 : kind == 3 ? 0.004 : 0.08;
+        double shift = kind == 3 ? 0.1 : 0; // another shared framing
+        l[k] = template[k] + shift + r.nextGaussian() * spread * (k < 4 ? 1 : 2);
+      }
+      if (kind == 4 && i > 0 && rows.get(i - 1).landmarks() != null) {
+        l = rows.get(i - 1).landmarks().clone(); // a copy of the photo before
+      }
+      if (kind == 5) {
+        for (int k = 0; k < 12; k++) {
+          l[k] = template[k] - 0.3 + 0.2 * (i % 89) / 89.0 + r.nextGaussian() * 0.001; // a chain
+        }
+      }
+      boolean noFace = kind == 6 && r.nextInt(4) == 0;
+      rows.add(new MemberRow(i, String.format("b/%05d.jpg", i), null, 400, 400, noFace ? null : l, null, null, 0, null, null, null));
+    }
+    List<org.ganscan.group.Member> members = rows.stream().map(MemberRow::member).toList();
+    org.apache.spark.api.java.JavaSparkContext jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int[] labels = SparkTemplates.labels(jsc.parallelize(rows, 8), rows.size());
+    List<Group> expected = new org.ganscan.group.TemplateClusters().find(members);
+    List<Group> got = new org.ganscan.group.TemplateClusters().fromLabels(members, labels);
+    assertTrue(expected.size() >= 2 && expected.stream().anyMatch(g -> g.members().size() > 500), "the batch has large clusters: " + expected.size());
+    assertEquals(GroupsCodec.toJson(expected), GroupsCodec.toJson(got));
+  }
 }
