@@ -21,7 +21,7 @@ public final class Grouper {
 
   /** {@link #group}, timed per kind. */
   public Timed groupTimed(List<Member> members) {
-    return groupTimed(members, null, null);
+    return groupTimed(members, null, null, null);
   }
 
   /**
@@ -30,7 +30,7 @@ public final class Grouper {
    * fingerprint, in their order; null to match them here.
    */
   public List<Group> group(List<Member> members, long[] reuseMatched) {
-    return groupTimed(members, null, reuseMatched).groups();
+    return groupTimed(members, null, reuseMatched, null).groups();
   }
 
   /**
@@ -38,10 +38,20 @@ public final class Grouper {
    * member i's cluster ({@link TemplateClusters#fromLabels}); null to find them here.
    */
   public List<Group> group(List<Member> members, int[] templateLabels, long[] reuseMatched) {
-    return groupTimed(members, templateLabels, reuseMatched).groups();
+    return groupTimed(members, templateLabels, reuseMatched, null).groups();
   }
 
-  private Timed groupTimed(List<Member> members, int[] templateLabels, long[] reuseMatched) {
+  /**
+   * The groups, with the trace pairs too searched elsewhere: {@code traceSearch} takes the batch's
+   * {@link TraceFinder.Search} and returns the pairs at or above its cut.
+   */
+  public List<Group> group(List<Member> members, int[] templateLabels, long[] reuseMatched,
+      java.util.function.Function<TraceFinder.Search, long[]> traceSearch) {
+    return groupTimed(members, templateLabels, reuseMatched, traceSearch).groups();
+  }
+
+  private Timed groupTimed(List<Member> members, int[] templateLabels, long[] reuseMatched,
+      java.util.function.Function<TraceFinder.Search, long[]> traceSearch) {
     long t0 = System.nanoTime();
     TemplateClusters templates = new TemplateClusters();
     List<Group> out = new ArrayList<>(templateLabels == null ? templates.find(members) : templates.fromLabels(members, templateLabels));
@@ -60,7 +70,15 @@ public final class Grouper {
     long t2 = System.nanoTime();
     Set<String> inReuse = new HashSet<>();
     reused.forEach(g -> inReuse.addAll(g.members()));
-    out.addAll(new TraceFinder().groups(printed, prints, inReuse));
+    TraceFinder traces = new TraceFinder();
+    if (traceSearch == null) {
+      out.addAll(traces.groups(printed, prints, inReuse));
+    } else {
+      TraceFinder.Search search = traces.search(printed, prints, inReuse);
+      if (search != null) {
+        out.addAll(traces.groups(search, search.searchable() ? traceSearch.apply(search) : new long[0]));
+      }
+    }
     long t3 = System.nanoTime();
     return new Timed(List.copyOf(out), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
   }

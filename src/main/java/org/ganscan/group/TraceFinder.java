@@ -15,6 +15,68 @@ public final class TraceFinder {
   static final double MIN_CORRELATION = 0.97;
 
   public List<Group> groups(List<Member> members, List<Fingerprint> prints, java.util.Set<String> excluded) {
+    Search search = search(members, prints, excluded);
+    return search == null ? List.of() : groups(search, pairsAtLeast(search.z(), search.spectra(), search.moments(), search.cut()));
+  }
+
+  /**
+   * What the pair search needs, from sums over the batch: the images that take part (those with a
+   * spectrum, reused copies excluded; {@code idx} maps their positions to the members), their
+   * standardised spectra, the batch's mean pair correlation and the cut, and the grid (side and
+   * principal axes) on which every pair at or above the cut falls in neighbouring cells.
+   */
+  public record Search(List<Member> members, List<Integer> idx, double[][] spectra, double[][] z, Moments moments,
+      double mean, double cut, Grid grid) {
+    /** Whether any pair can reach the cut (correlations never exceed 1). */
+    public boolean searchable() {
+      return cut <= 1 && z.length >= 2;
+    }
+  }
+
+  /**
+   * The grid over the standardised spectra's three principal axes whose side is the distance of
+   * two spectra correlating exactly at the cut: every pair at or above it lies in neighbouring
+   * cells. Small, so a distributed job ships it to its tasks.
+   */
+  public record Grid(double[][] axes, double side) implements java.io.Serializable {
+    /** The grid cell of a standardised spectrum. */
+    public long cellOf(double[] standardised) {
+      int[] c = coords(standardised);
+      return pack(c[0], c[1], c[2]);
+    }
+
+    int[] coords(double[] standardised) {
+      int[] c = new int[3];
+      for (int k = 0; k < 3; k++) {
+        double p = 0;
+        for (int i = 0; i < standardised.length; i++) {
+          p += axes[k][i] * standardised[i];
+        }
+        c[k] = (int) Math.max(-32000, Math.min(32000, Math.floor(p / side)));
+      }
+      return c;
+    }
+
+    /** A cell and its 26 neighbours. */
+    public long[] neighbourCells(long cell) {
+      int a = (int) ((cell >>> 32) & 0xFFFF) - 32768;
+      int b = (int) ((cell >>> 16) & 0xFFFF) - 32768;
+      int c = (int) (cell & 0xFFFF) - 32768;
+      long[] out = new long[27];
+      int k = 0;
+      for (int d0 = -1; d0 <= 1; d0++) {
+        for (int d1 = -1; d1 <= 1; d1++) {
+          for (int d2 = -1; d2 <= 1; d2++) {
+            out[k++] = pack(a + d0, b + d1, c + d2);
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The search over a batch; null when it has fewer than three pairs. */
+  public Search search(List<Member> members, List<Fingerprint> prints, java.util.Set<String> excluded) {
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < prints.size(); i++) {
       if (prints.get(i).spectrum() != null && !excluded.contains(members.get(i).path())) {
@@ -25,7 +87,7 @@ public final class TraceFinder {
     double[][] spectra = idx.stream().map(i -> prints.get(i).spectrum()).toArray(double[][]::new);
     long pairs = (long) n * (n - 1) / 2; // 5 billion at 100,000 images
     if (pairs < 3) {
-      return List.of();
+      return null;
     }
     // A pair's correlation is the dot product of the two spectra standardised (centred, unit
     // length), so the mean and spread of all n(n-1)/2 correlations follow from the sum of the
@@ -38,8 +100,19 @@ public final class TraceFinder {
     double mean = m.pairSum() / pairs;
     double sd = Math.sqrt(Math.max(0, m.pairSquares() / pairs - mean * mean));
     double cut = Math.max(MIN_CORRELATION, mean + 3 * sd);
+    Grid grid = cut > 1 ? null : new Grid(m.principalAxes(3, n), Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9);
+    return new Search(members, List.copyOf(idx), spectra, z, m, mean, cut, grid);
+  }
+
+  /**
+   * The trace groups from the pairs at or above the cut ({@code a << 32 | b} over the search's
+   * positions, a < b), found here ({@link #pairsAtLeast}) or by a distributed job on the same grid.
+   */
+  public List<Group> groups(Search search, long[] strongPairs) {
+    int n = search.z().length;
+    double[][] z = search.z();
     UnionFind uf = new UnionFind(n);
-    for (long key : pairsAtLeast(z, spectra, m, cut)) {
+    for (long key : strongPairs) {
       uf.union((int) (key >>> 32), (int) key);
     }
     List<Group> out = new ArrayList<>();
@@ -49,12 +122,12 @@ public final class TraceFinder {
       double within = Moments.of(inGroup).pairSum() / ((long) comp.size() * (comp.size() - 1) / 2);
       Map<String, Object> evidence = new LinkedHashMap<>();
       evidence.put("mean_correlation", round(within));
-      evidence.put("batch_mean_correlation", round(mean));
-      evidence.put("threshold", round(cut));
-      List<String> paths = comp.stream().map(i -> members.get(idx.get(i)).path()).toList();
+      evidence.put("batch_mean_correlation", round(search.mean()));
+      evidence.put("threshold", round(search.cut()));
+      List<String> paths = comp.stream().map(i -> search.members().get(search.idx().get(i)).path()).toList();
       out.add(new Group("trace-" + id++, Group.Kind.TRACE, paths, evidence, String.format(java.util.Locale.ROOT,
           "%d images share a noise-spectrum trace: mean correlation %.3f against %.3f across the batch (same generator or pipeline)",
-          paths.size(), within, mean)));
+          paths.size(), within, search.mean())));
     }
     return out;
   }
@@ -70,22 +143,12 @@ public final class TraceFinder {
     if (cut > 1 || n < 2) {
       return new long[0];
     }
-    double side = Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9;
-    double[][] axes = m.principalAxes(3, n);
+    Grid grid = new Grid(m.principalAxes(3, n), Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9);
     Map<Long, List<Integer>> cells = new java.util.HashMap<>();
-    long[] cellOf = new long[n];
     int[][] coords = new int[n][];
     for (int a = 0; a < n; a++) {
-      coords[a] = new int[3];
-      for (int k = 0; k < 3; k++) {
-        double p = 0;
-        for (int i = 0; i < z[a].length; i++) {
-          p += axes[k][i] * z[a][i];
-        }
-        coords[a][k] = (int) Math.max(-32000, Math.min(32000, Math.floor(p / side)));
-      }
-      cellOf[a] = pack(coords[a][0], coords[a][1], coords[a][2]);
-      cells.computeIfAbsent(cellOf[a], k -> new ArrayList<>()).add(a);
+      coords[a] = grid.coords(z[a]);
+      cells.computeIfAbsent(pack(coords[a][0], coords[a][1], coords[a][2]), k -> new ArrayList<>()).add(a);
     }
     long[] out = new long[16];
     int size = 0;
@@ -132,7 +195,7 @@ public final class TraceFinder {
   }
 
   /** Centred and scaled to unit length; all zeros for a flat spectrum (whose correlation is 0). */
-  static double[] standardised(double[] a) {
+  public static double[] standardised(double[] a) {
     double ma = java.util.Arrays.stream(a).average().orElse(0);
     double ss = 0;
     for (double v : a) {
@@ -149,7 +212,7 @@ public final class TraceFinder {
   }
 
   /** The sum of standardised spectra and of their outer products. */
-  record Moments(double[] sum, double[][] outer, double norms, double norms2) {
+  public record Moments(double[] sum, double[][] outer, double norms, double norms2) {
     static Moments of(double[][] z) {
       int d = z.length == 0 ? 0 : z[0].length;
       double[] s = new double[d];
@@ -223,7 +286,7 @@ public final class TraceFinder {
     }
   }
 
-  static double correlation(double[] a, double[] b) {
+  public static double correlation(double[] a, double[] b) {
     double ma = java.util.Arrays.stream(a).average().orElse(0);
     double mb = java.util.Arrays.stream(b).average().orElse(0);
     double num = 0;

@@ -40,10 +40,10 @@ import scala.Tuple2;
  * with the executor's shared models ({@link ExecutorScans}) and the CLI's own per-file runner (the
  * same limits, per-file time limit and error records), writes the records in the batch's order as
  * JSON Lines and as Parquet, and groups the batch: template clusters by grid buckets ({@link
- * SparkTemplates}) and reuse candidates by a join on the perceptual hashes' bands, across the
- * cluster; the groups' evidence and the trace groups (sums over the batch, then a grid search) on
- * the driver from the records' landmarks and fingerprints, with the same code as {@code ganscan
- * group}.
+ * SparkTemplates}), reuse candidates by a join on the perceptual hashes' bands, and trace pairs on
+ * the grid the batch's sums give ({@link SparkTraces}), across the cluster; the sums, the unions
+ * and the groups' evidence on the driver from the records' landmarks and fingerprints, with the
+ * same code as {@code ganscan group}.
  */
 public final class SparkScan {
   /** Face-hash band keys live apart from whole-image ones in the band join. */
@@ -86,7 +86,16 @@ public final class SparkScan {
     long[] reuse = reusePairs(members);
     List<Member> all = members.collect().stream().map(MemberRow::member).toList();
     int[] templates = SparkTemplates.labels(members, all.size());
-    List<Group> groups = new Grouper().group(all, templates, reuse);
+    // The search's positions are over the members with a fingerprint, in batch order.
+    int[] printedIndex = java.util.stream.IntStream.range(0, all.size()).filter(i -> all.get(i).fingerprint() != null).toArray();
+    List<Group> groups = new Grouper().group(all, templates, reuse, search -> {
+      int[] positionOf = new int[all.size()];
+      java.util.Arrays.fill(positionOf, -1);
+      for (int p = 0; p < search.idx().size(); p++) {
+        positionOf[printedIndex[search.idx().get(p)]] = p;
+      }
+      return SparkTraces.pairs(jsc, members, positionOf, search.grid(), search.cut());
+    });
     String groupsFile = outDir + "/groups.json";
     org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(groupsFile);
     try (OutputStream out = target.getFileSystem(conf).create(target, true)) {

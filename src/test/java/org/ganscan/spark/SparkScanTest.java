@@ -151,4 +151,42 @@ class SparkScanTest {
     assertTrue(expected.size() >= 2 && expected.stream().anyMatch(g -> g.members().size() > 500), "the batch has large clusters: " + expected.size());
     assertEquals(GroupsCodec.toJson(expected), GroupsCodec.toJson(got));
   }
+
+  /** The distributed trace pair search gives the one-machine trace groups on spectra of shared pipelines among others. */
+  @Test
+  void gridTracePairsEqualTheOneMachineGroups() {
+    java.util.Random r = new java.util.Random(13);
+    double[][] families = new double[6][16];
+    for (double[] f : families) {
+      double slope = 0.1 + 0.2 * r.nextDouble();
+      for (int b = 0; b < 16; b++) {
+        f[b] = -slope * b + r.nextGaussian() * 0.3;
+      }
+    }
+    List<MemberRow> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      boolean pipeline = i % 25 == 0; // one image in 25 from one of the shared pipelines
+      double[] f = families[r.nextInt(families.length)];
+      double[] spectrum = new double[16];
+      for (int b = 0; b < 16; b++) {
+        spectrum[b] = pipeline ? 2 + f[b] + r.nextGaussian() * 0.12 : 2 + r.nextGaussian();
+      }
+      rows.add(new MemberRow(i, String.format("t/%05d.jpg", i), null, 400, 400, null,
+          new long[] {r.nextLong(), r.nextLong()}, null, 20, null, spectrum, new long[] {r.nextLong(), r.nextLong()}));
+    }
+    List<org.ganscan.group.Member> members = rows.stream().map(MemberRow::member).toList();
+    org.apache.spark.api.java.JavaSparkContext jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    org.apache.spark.api.java.JavaRDD<MemberRow> rdd = jsc.parallelize(rows, 8);
+    List<Group> expected = new org.ganscan.group.Grouper().group(members);
+    List<Group> got = new org.ganscan.group.Grouper().group(members, null, null, search -> {
+      int[] positionOf = new int[rows.size()];
+      java.util.Arrays.fill(positionOf, -1);
+      for (int p = 0; p < search.idx().size(); p++) {
+        positionOf[search.idx().get(p)] = p; // every member has a fingerprint here
+      }
+      return SparkTraces.pairs(jsc, rdd, positionOf, search.grid(), search.cut());
+    });
+    assertTrue(expected.stream().anyMatch(g -> g.kind() == Group.Kind.TRACE), "the batch has trace groups: " + expected.size());
+    assertEquals(GroupsCodec.toJson(expected), GroupsCodec.toJson(got));
+  }
 }
