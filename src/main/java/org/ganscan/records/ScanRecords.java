@@ -42,6 +42,9 @@ public final class ScanRecords {
    * @throws java.io.IOException naming the file and line of a line that is not a scan record
    */
   public static Read read(Path jsonl) throws IOException {
+    if (java.nio.file.Files.isDirectory(jsonl)) {
+      return readParts(jsonl);
+    }
     Lines file = Lines.of(jsonl);
     String[] lines = file.lines();
     boolean cutShort = file.cutShort();
@@ -61,6 +64,28 @@ public final class ScanRecords {
           throw new IOException(jsonl + " line " + (i + 1) + ": not a ganscan scan record: " + e.getMessage(), e);
         }
       }
+    }
+    return new Read(out, warnings);
+  }
+
+  /**
+   * A folder of part files as the Spark job writes them ({@code part-00000}, ... in name order,
+   * the batch's order), read as one results file.
+   */
+  private static Read readParts(Path folder) throws IOException {
+    List<Path> parts;
+    try (var listing = java.nio.file.Files.list(folder)) {
+      parts = listing.filter(p -> p.getFileName().toString().startsWith("part-") && java.nio.file.Files.isRegularFile(p)).sorted().toList();
+    }
+    if (parts.isEmpty()) {
+      throw new IOException(folder + " is a folder without part-* files of scan records");
+    }
+    List<ScanRecord> out = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Path part : parts) {
+      Read r = read(part);
+      out.addAll(r.records());
+      warnings.addAll(r.warnings());
     }
     return new Read(out, warnings);
   }

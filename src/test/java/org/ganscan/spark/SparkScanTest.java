@@ -107,6 +107,13 @@ class SparkScanTest {
     Files.writeString(batch.resolve("notes.txt"), "not an image");
     sameAsTheCli(batch, dir, 1);
     assertFalse(Files.readString(dir.resolve("spark/groups.json")).isBlank());
+    // report and group read the job's folder of part files as one results file.
+    Path html = dir.resolve("report.html");
+    assertEquals(0, cli("report", dir.resolve("spark/records.jsonl").toString(), "--groups", dir.resolve("spark/groups.json").toString(),
+        "-o", html.toString()));
+    assertTrue(Files.readString(html).contains("copy-of-first.png"), "the report lists the batch");
+    assertEquals(0, cli("group", "--from", dir.resolve("spark/records.jsonl").toString(), "--out-dir", dir.resolve("regrouped").toString()));
+    assertEquals(Files.readString(dir.resolve("spark/groups.json")), Files.readString(dir.resolve("regrouped/groups.json")));
   }
 
   @Test
