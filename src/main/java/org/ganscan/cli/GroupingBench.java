@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import org.ganscan.fingerprint.Fingerprint;
 import org.ganscan.group.FaceLandmarks;
-import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
 import org.ganscan.group.Member;
 
@@ -137,11 +136,5 @@ final class GroupingBench {
       }
     }
     return out;
-  }
-
-  /** For the summary line: how many groups of each kind. */
-  static String kinds(List<Group> groups) {
-    return groups.stream().collect(java.util.stream.Collectors.groupingBy(g -> g.kind().name().toLowerCase(java.util.Locale.ROOT),
-        java.util.TreeMap::new, java.util.stream.Collectors.counting())).toString();
   }
 }

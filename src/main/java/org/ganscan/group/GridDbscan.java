@@ -300,8 +300,7 @@ public final class GridDbscan implements java.io.Serializable {
     int[] order;
     int[] starts;
     int count;
-    double[][] lo;
-    double[][] hi;
+    double[][][] boxes; // {lo, hi} per group; null for a single point
     long builtAt = -1;
 
     CellGroups(int[] cell, boolean[] core) {
@@ -330,8 +329,7 @@ public final class GridDbscan implements java.io.Serializable {
       s[c] = points.length;
       starts = Arrays.copyOf(s, c + 1);
       count = c;
-      lo = new double[c][];
-      hi = new double[c][];
+      boxes = new double[c][][];
       for (int k = 0; k < c; k++) {
         if (starts[k + 1] - starts[k] == 1) {
           continue; // a single point is its own box
@@ -345,23 +343,14 @@ public final class GridDbscan implements java.io.Serializable {
             h[d] = Math.max(h[d], p[d]);
           }
         }
-        lo[k] = l;
-        hi[k] = h;
+        boxes[k] = new double[][] {l, h};
       }
       builtAt = unions;
     }
 
     /** Squared distance from {@code p} to group k's bounding box (0 inside); 0 for a single point, which is compared itself. */
     double boxDistance2(int k, double[] p) {
-      if (lo[k] == null) {
-        return 0;
-      }
-      double s = 0;
-      for (int d = 0; d < p.length; d++) {
-        double gap = p[d] < lo[k][d] ? lo[k][d] - p[d] : p[d] > hi[k][d] ? p[d] - hi[k][d] : 0;
-        s += gap * gap;
-      }
-      return s;
+      return boxes[k] == null ? 0 : GridDbscan.boxDistance2(boxes[k], p);
     }
   }
 

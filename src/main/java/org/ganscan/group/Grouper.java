@@ -25,25 +25,11 @@ public final class Grouper {
   }
 
   /**
-   * The groups, with the reuse pairs already matched elsewhere (a distributed job's band join):
+   * The groups, with parts of the work done elsewhere (a distributed job), each null to do it here:
+   * {@code templateLabels[i]} is member i's template cluster ({@link TemplateClusters#fromLabels});
    * {@code reuseMatched} holds {@link ReuseFinder#matched}'s keys over the members that have a
-   * fingerprint, in their order; null to match them here.
-   */
-  public List<Group> group(List<Member> members, long[] reuseMatched) {
-    return groupTimed(members, null, reuseMatched, null).groups();
-  }
-
-  /**
-   * The groups, with the template clusters too found elsewhere: {@code templateLabels[i]} is
-   * member i's cluster ({@link TemplateClusters#fromLabels}); null to find them here.
-   */
-  public List<Group> group(List<Member> members, int[] templateLabels, long[] reuseMatched) {
-    return groupTimed(members, templateLabels, reuseMatched, null).groups();
-  }
-
-  /**
-   * The groups, with the trace pairs too searched elsewhere: {@code traceSearch} takes the batch's
-   * {@link TraceFinder.Search} and returns the pairs at or above its cut.
+   * fingerprint, in their order; {@code traceSearch} takes the batch's {@link TraceFinder.Search}
+   * and returns the pairs at or above its cut.
    */
   public List<Group> group(List<Member> members, int[] templateLabels, long[] reuseMatched,
       java.util.function.Function<TraceFinder.Search, long[]> traceSearch) {

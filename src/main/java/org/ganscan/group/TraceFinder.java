@@ -41,11 +41,6 @@ public final class TraceFinder {
   public record Grid(double[][] axes, double side) implements java.io.Serializable {
     /** The grid cell of a standardised spectrum. */
     public long cellOf(double[] standardised) {
-      int[] c = coords(standardised);
-      return pack(c[0], c[1], c[2]);
-    }
-
-    int[] coords(double[] standardised) {
       int[] c = new int[3];
       for (int k = 0; k < 3; k++) {
         double p = 0;
@@ -54,7 +49,7 @@ public final class TraceFinder {
         }
         c[k] = (int) Math.max(-32000, Math.min(32000, Math.floor(p / side)));
       }
-      return c;
+      return pack(c[0], c[1], c[2]);
     }
 
     /** A cell and its 26 neighbours. */
@@ -100,7 +95,7 @@ public final class TraceFinder {
     double mean = m.pairSum() / pairs;
     double sd = Math.sqrt(Math.max(0, m.pairSquares() / pairs - mean * mean));
     double cut = Math.max(MIN_CORRELATION, mean + 3 * sd);
-    Grid grid = cut > 1 ? null : new Grid(m.principalAxes(3, n), Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9);
+    Grid grid = cut > 1 ? null : grid(m, n, cut);
     return new Search(members, List.copyOf(idx), spectra, z, m, mean, cut, grid);
   }
 
@@ -143,31 +138,23 @@ public final class TraceFinder {
     if (cut > 1 || n < 2) {
       return new long[0];
     }
-    Grid grid = new Grid(m.principalAxes(3, n), Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9);
+    Grid grid = grid(m, n, cut);
     Map<Long, List<Integer>> cells = new java.util.HashMap<>();
-    int[][] coords = new int[n][];
+    long[] cellOf = new long[n];
     for (int a = 0; a < n; a++) {
-      coords[a] = grid.coords(z[a]);
-      cells.computeIfAbsent(pack(coords[a][0], coords[a][1], coords[a][2]), k -> new ArrayList<>()).add(a);
+      cellOf[a] = grid.cellOf(z[a]);
+      cells.computeIfAbsent(cellOf[a], k -> new ArrayList<>()).add(a);
     }
     long[] out = new long[16];
     int size = 0;
     for (int a = 0; a < n; a++) {
-      for (int d0 = -1; d0 <= 1; d0++) {
-        for (int d1 = -1; d1 <= 1; d1++) {
-          for (int d2 = -1; d2 <= 1; d2++) {
-            List<Integer> cell = cells.get(pack(coords[a][0] + d0, coords[a][1] + d1, coords[a][2] + d2));
-            if (cell == null) {
-              continue;
+      for (long near : grid.neighbourCells(cellOf[a])) {
+        for (int b : cells.getOrDefault(near, List.of())) {
+          if (b > a && correlation(spectra[a], spectra[b]) >= cut) {
+            if (size == out.length) {
+              out = java.util.Arrays.copyOf(out, size * 2);
             }
-            for (int b : cell) {
-              if (b > a && correlation(spectra[a], spectra[b]) >= cut) {
-                if (size == out.length) {
-                  out = java.util.Arrays.copyOf(out, size * 2);
-                }
-                out[size++] = (long) a << 32 | b;
-              }
-            }
+            out[size++] = (long) a << 32 | b;
           }
         }
       }
@@ -175,6 +162,11 @@ public final class TraceFinder {
     long[] keys = java.util.Arrays.copyOf(out, size);
     java.util.Arrays.sort(keys);
     return keys;
+  }
+
+  /** The grid for a cut: side the distance of two standardised spectra correlating exactly at it. */
+  private static Grid grid(Moments m, int n, double cut) {
+    return new Grid(m.principalAxes(3, n), Math.sqrt(Math.max(0, 2 - 2 * cut)) + 1e-9);
   }
 
   /** Every pair's correlation compared with the cut: the reference {@link #pairsAtLeast} must equal (tests). */

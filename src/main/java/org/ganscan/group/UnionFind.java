@@ -6,17 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Disjoint sets over 0..n-1; components of two or more, each sorted, in order of their first element. */
-final class UnionFind {
+public final class UnionFind {
   private final int[] parent;
 
-  UnionFind(int n) {
+  public UnionFind(int n) {
     parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
   }
 
-  int find(int i) {
+  public int find(int i) {
     while (parent[i] != i) {
       parent[i] = parent[parent[i]];
       i = parent[i];
@@ -25,7 +25,7 @@ final class UnionFind {
   }
 
   /** Joins the sets of a and b; whether they were apart. */
-  boolean union(int a, int b) {
+  public boolean union(int a, int b) {
     int ra = find(a);
     int rb = find(b);
     if (ra != rb) {
@@ -35,7 +35,7 @@ final class UnionFind {
     return false;
   }
 
-  List<List<Integer>> components() {
+  public List<List<Integer>> components() {
     int n = parent.length;
     int[] size = new int[n];
     for (int i = 0; i < n; i++) {

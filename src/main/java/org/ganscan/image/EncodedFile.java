@@ -80,18 +80,7 @@ public final class EncodedFile {
         throw new ImageException("file too large: " + size + " bytes exceeds the limit of " + maxBytes + " bytes");
       }
       try (InputStream in = Files.newInputStream(path)) {
-        byte[] head = in.readNBytes(SNIFF_BYTES);
-        if (ImageFormat.sniff(head).isEmpty()) {
-          return new EncodedFile(path, hashRest(head, in, maxBytes), head);
-        }
-        byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes - head.length + 1));
-        if (head.length + (long) rest.length > maxBytes) {
-          throw new ImageException("file too large: it grew past the limit of " + maxBytes + " bytes while being read");
-        }
-        byte[] bytes = new byte[head.length + rest.length];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        System.arraycopy(rest, 0, bytes, head.length, rest.length);
-        return new EncodedFile(path, ResourceCache.sha256(bytes), bytes);
+        return read(path, in, maxBytes);
       }
     } catch (NoSuchFileException e) {
       throw new ImageException("unreadable: no such file", e);
@@ -100,6 +89,27 @@ public final class EncodedFile {
     } catch (IOException e) {
       throw new ImageException("unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads an opened file (a regular file whose size is already known to be within {@code maxBytes},
+   * from any file system), named {@code path}: the format is recognised from the first {@link
+   * #SNIFF_BYTES} bytes, a file that is no image is only hashed, and nothing past {@code maxBytes}
+   * is read even if the file grows.
+   */
+  public static EncodedFile read(Path path, InputStream in, long maxBytes) throws IOException, ImageException {
+    byte[] head = in.readNBytes(SNIFF_BYTES);
+    if (ImageFormat.sniff(head).isEmpty()) {
+      return new EncodedFile(path, hashRest(head, in, maxBytes), head);
+    }
+    byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes - head.length + 1));
+    if (head.length + (long) rest.length > maxBytes) {
+      throw new ImageException("file too large: it grew past the limit of " + maxBytes + " bytes while being read");
+    }
+    byte[] bytes = new byte[head.length + rest.length];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    System.arraycopy(rest, 0, bytes, head.length, rest.length);
+    return new EncodedFile(path, ResourceCache.sha256(bytes), bytes);
   }
 
   /** Why a folder reached the reader: one the folder walk could not list, or a folder given as a file. */

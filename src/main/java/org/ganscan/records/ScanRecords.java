@@ -68,15 +68,19 @@ public final class ScanRecords {
     return new Read(out, warnings);
   }
 
+  /** The {@code part-*} files of a folder the Spark job wrote, in name order (the batch's order). */
+  public static List<Path> partFiles(Path folder) throws IOException {
+    try (var listing = java.nio.file.Files.list(folder)) {
+      return listing.filter(p -> p.getFileName().toString().startsWith("part-") && java.nio.file.Files.isRegularFile(p)).sorted().toList();
+    }
+  }
+
   /**
    * A folder of part files as the Spark job writes them ({@code part-00000}, ... in name order,
    * the batch's order), read as one results file.
    */
   private static Read readParts(Path folder) throws IOException {
-    List<Path> parts;
-    try (var listing = java.nio.file.Files.list(folder)) {
-      parts = listing.filter(p -> p.getFileName().toString().startsWith("part-") && java.nio.file.Files.isRegularFile(p)).sorted().toList();
-    }
+    List<Path> parts = partFiles(folder);
     if (parts.isEmpty()) {
       throw new IOException(folder + " is a folder without part-* files of scan records");
     }

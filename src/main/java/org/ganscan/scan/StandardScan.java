@@ -52,11 +52,12 @@ public final class StandardScan implements AutoCloseable {
    * @throws FeatureSpace.FeatureMismatchException when the model uses a feature no trait declares
    */
   public static ScanSettings settings(ImageLimits limits, Path modelFile) {
-    List<Trait> traits = traits();
-    FeatureSpace space = FeatureSpace.of(traits);
-    Path file = modelFile != null && Files.isDirectory(modelFile) ? modelFile.resolve("model.json") : modelFile;
-    FittedScorer scorer = file == null ? FittedScorer.bundled(space) : FittedScorer.fromBytes(read(file), file.getFileName().toString(), space);
-    return new ScanSettings(traits, scorer, limits);
+    Path file = modelFile == null ? null : modelFile(modelFile);
+    if (file == null) {
+      List<Trait> traits = traits();
+      return new ScanSettings(traits, FittedScorer.bundled(FeatureSpace.of(traits)), limits);
+    }
+    return settings(limits, read(file), file.getFileName().toString());
   }
 
   /**
@@ -67,6 +68,11 @@ public final class StandardScan implements AutoCloseable {
   public static ScanSettings forFitting(ImageLimits limits) {
     List<Trait> traits = traits().stream().map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.descriptorsOnly() : t).toList();
     return new ScanSettings(traits, new NotScored(), limits);
+  }
+
+  /** The model file {@code --model} names: the file itself, or {@code model.json} in a folder ({@code train}'s output). */
+  public static Path modelFile(Path fileOrFolder) {
+    return Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve("model.json") : fileOrFolder;
   }
 
   /** The standard settings with a score model given as its bytes (a distributed job reads the file once and ships them). */

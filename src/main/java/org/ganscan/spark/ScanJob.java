@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ganscan.group.Group;
-import org.ganscan.scan.ScanSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,15 +50,12 @@ public final class ScanJob implements Callable<Integer> {
     byte[] modelJson = null;
     String modelName = null;
     if (model != null) {
-      Path file = Files.isDirectory(model) ? model.resolve("model.json") : model;
+      Path file = org.ganscan.scan.StandardScan.modelFile(model);
       modelJson = Files.readAllBytes(file);
       modelName = file.getFileName().toString();
     }
     JobSettings settings = new JobSettings((long) (maxMegapixels * 1e6), full, (long) (fileTimeout * 1000), modelJson, modelName);
-    ScanSettings check = settings.scanSettings(); // a model that does not fit the traits stops here, on the driver
-    if (check.limits().maxPixels() < 1) {
-      throw new IllegalStateException("limits");
-    }
+    settings.scanSettings(); // a model that does not fit the traits stops here, on the driver, before Spark starts
     SparkSession spark = SparkSession.builder().appName("ganscan").getOrCreate();
     try {
       int tasks = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();

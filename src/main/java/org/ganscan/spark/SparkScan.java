@@ -20,7 +20,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.ganscan.cache.ResourceCache;
 import org.ganscan.group.Group;
 import org.ganscan.group.Grouper;
 import org.ganscan.group.Member;
@@ -181,7 +180,7 @@ public final class SparkScan {
   private static ScanResult remote(Scanner scanner, JobSettings settings, SerializableConfiguration hadoop, FileTask t) {
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(t.location());
     long max = org.ganscan.image.ImageLimits.DEFAULT.maxFileBytes();
-    byte[] bytes;
+    EncodedFile file;
     try {
       FileSystem fs = p.getFileSystem(hadoop.get());
       FileStatus status = fs.getFileStatus(p);
@@ -192,15 +191,13 @@ public final class SparkScan {
         return ScanResult.failed(t.shown(), "file too large: " + status.getLen() + " bytes exceeds the limit of " + max + " bytes");
       }
       try (InputStream in = fs.open(p)) {
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+        file = EncodedFile.read(Path.of(t.shown()), in, max); // the reader scan uses: sniffed, bounded
       }
-      if (bytes.length > max) {
-        return ScanResult.failed(t.shown(), "file too large: it grew past the limit of " + max + " bytes while being read");
-      }
+    } catch (org.ganscan.image.ImageException e) {
+      return ScanResult.failed(t.shown(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       return ScanResult.failed(t.shown(), "unreadable: " + e.getMessage());
     }
-    EncodedFile file = new EncodedFile(Path.of(t.shown()), bytes, ResourceCache.sha256(bytes));
     List<ScanResult> one = new ArrayList<>();
     scanner.scanEncoded(List.of(file), one::add);
     return one.get(0).withUri(p.toUri().toString());
@@ -268,10 +265,8 @@ public final class SparkScan {
   /** For tests and the job's summary: the local copy of a records folder's part files, in order. */
   static List<String> readLines(Path recordsDir) throws IOException {
     List<String> out = new ArrayList<>();
-    try (var parts = Files.list(recordsDir)) {
-      for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        out.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
-      }
+    for (Path part : org.ganscan.records.ScanRecords.partFiles(recordsDir)) {
+      out.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
     }
     return out;
   }

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.ganscan.group.FaceLandmarks;
 import org.ganscan.group.GridDbscan;
 import org.ganscan.group.TemplateClusters;
+import org.ganscan.group.UnionFind;
 import scala.Tuple2;
 import scala.Tuple3;
 
@@ -37,19 +38,13 @@ final class SparkTemplates {
     // Core flags: each cell counts its own points' neighbours among its and its neighbours' points.
     JavaPairRDD<Long, Boolean> core = points.flatMapToPair(t -> spread(dbscan, t._1(), t._2(), false))
         .groupByKey()
-        .flatMapToPair(cell -> {
-          List<Tuple3<Long, double[], Boolean>> in = new ArrayList<>();
-          cell._2().forEach(in::add);
-          double[][] coords = in.stream().map(Tuple3::_2).toArray(double[][]::new);
-          boolean[] home = new boolean[in.size()];
-          for (int i = 0; i < home.length; i++) {
-            home[i] = dbscan.cellOf(coords[i]) == cell._1();
-          }
-          boolean[] flags = dbscan.coreAmong(coords, home);
+        .flatMapToPair(group -> {
+          Cell cell = Cell.of(dbscan, group._1(), group._2());
+          boolean[] flags = dbscan.coreAmong(cell.coords(), cell.home());
           List<Tuple2<Long, Boolean>> out = new ArrayList<>();
-          for (int i = 0; i < home.length; i++) {
-            if (home[i]) {
-              out.add(new Tuple2<>(in.get(i)._1(), flags[i]));
+          for (int i = 0; i < flags.length; i++) {
+            if (cell.home()[i]) {
+              out.add(new Tuple2<>(cell.ids()[i], flags[i]));
             }
           }
           return out.iterator();
@@ -60,29 +55,25 @@ final class SparkTemplates {
     JavaRDD<long[]> links = points.join(core)
         .flatMapToPair(t -> spread(dbscan, t._1(), t._2()._1(), t._2()._2()))
         .groupByKey()
-        .flatMap(cell -> {
-          List<Tuple3<Long, double[], Boolean>> in = new ArrayList<>();
-          cell._2().forEach(in::add);
-          double[][] coords = in.stream().map(Tuple3::_2).toArray(double[][]::new);
-          boolean[] isCore = new boolean[in.size()];
-          boolean[] askBorder = new boolean[in.size()];
-          long self = cell._1();
-          for (int i = 0; i < isCore.length; i++) {
-            isCore[i] = in.get(i)._3();
-            askBorder[i] = !isCore[i] && dbscan.cellOf(coords[i]) == self;
+        .flatMap(group -> {
+          Cell cell = Cell.of(dbscan, group._1(), group._2());
+          long[] ids = cell.ids();
+          boolean[] askBorder = new boolean[ids.length];
+          for (int i = 0; i < ids.length; i++) {
+            askBorder[i] = !cell.flags()[i] && cell.home()[i];
           }
           List<long[]> out = new ArrayList<>();
-          for (int[] comp : dbscan.components(coords, isCore)) {
-            long first = Arrays.stream(comp).mapToLong(i -> in.get(i)._1()).min().orElseThrow();
+          for (int[] comp : dbscan.components(cell.coords(), cell.flags())) {
+            long first = Arrays.stream(comp).mapToLong(i -> ids[i]).min().orElseThrow();
             for (int i : comp) {
-              out.add(new long[] {0, first, in.get(i)._1()});
+              out.add(new long[] {0, first, ids[i]});
             }
           }
-          int[][] near = dbscan.coreNeighbours(coords, isCore, askBorder);
+          int[][] near = dbscan.coreNeighbours(cell.coords(), cell.flags(), askBorder);
           for (int i = 0; i < near.length; i++) {
             if (near[i] != null) {
               for (int j : near[i]) {
-                out.add(new long[] {1, in.get(i)._1(), in.get(j)._1()});
+                out.add(new long[] {1, ids[i], ids[j]});
               }
             }
           }
@@ -96,26 +87,23 @@ final class SparkTemplates {
     for (Tuple2<Long, Boolean> f : flags) {
       isCore[f._1().intValue()] = f._2();
     }
-    int[] parent = new int[count];
-    for (int i = 0; i < count; i++) {
-      parent[i] = i;
-    }
+    UnionFind uf = new UnionFind(count); // keeps each component's smallest id as its root, as one machine numbers clusters
     for (long[] l : collected) {
       if (l[0] == 0) {
-        union(parent, (int) l[1], (int) l[2]);
+        uf.union((int) l[1], (int) l[2]);
       }
     }
     int[] labelOfPoint = new int[count];
     Arrays.fill(labelOfPoint, -1);
     for (int i = 0; i < count; i++) {
       if (isCore[i]) {
-        labelOfPoint[i] = find(parent, i);
+        labelOfPoint[i] = uf.find(i);
       }
     }
     for (long[] l : collected) {
       if (l[0] == 1) {
         int border = (int) l[1];
-        int root = find(parent, (int) l[2]);
+        int root = uf.find((int) l[2]);
         if (labelOfPoint[border] < 0 || root < labelOfPoint[border]) {
           labelOfPoint[border] = root; // the earliest cluster that reaches it
         }
@@ -147,19 +135,26 @@ final class SparkTemplates {
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
-    if (ra != rb) {
-      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  /**
+   * One cell's points as its task sees them: ids, coordinates, the flag they travelled with (core,
+   * in the second pass) and whether the cell is their own (the others are neighbours' points).
+   */
+  private record Cell(long[] ids, double[][] coords, boolean[] flags, boolean[] home) {
+    static Cell of(GridDbscan dbscan, long cell, Iterable<Tuple3<Long, double[], Boolean>> points) {
+      List<Tuple3<Long, double[], Boolean>> in = new ArrayList<>();
+      points.forEach(in::add);
+      int n = in.size();
+      long[] ids = new long[n];
+      double[][] coords = new double[n][];
+      boolean[] flags = new boolean[n];
+      boolean[] home = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = in.get(i)._1();
+        coords[i] = in.get(i)._2();
+        flags[i] = in.get(i)._3();
+        home[i] = dbscan.cellOf(coords[i]) == cell;
+      }
+      return new Cell(ids, coords, flags, home);
     }
   }
 }
