@@ -23,6 +23,7 @@ import org.ganscan.eval.TrainingCopy;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.scan.StandardScan;
 import org.ganscan.score.LogisticModel;
+import org.ganscan.trait.RegionTextureTrait;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Fit the score model on labelled folders laid out like the dev set (gan/, real/, optional MANIFEST.tsv).",
       "Every image is measured on a training copy that treats both classes alike (random size, JPEG history,",
-      "avatar re-compression); measurements are checkpointed in DIR/train-features.tsv, so a killed run resumes.",
+      "avatar re-compression), and the region texture on a copy at its own size with the same JPEG history;",
+      "measurements are checkpointed in DIR/train-features.tsv and DIR/texture-features.tsv, so a killed run resumes.",
       "With --validate, the model is scored on another labelled folder it never saw (avatar, thumb and small",
       "copies) and its verdict thresholds are set there. Writes DIR/model.json and DIR/MODEL_CARD.md;",
       "'ganscan scan --model DIR' uses it."
@@ -62,6 +64,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  private static final String NO_PROBE = "the traits alone: too few training faces with their eyes at least " + (int) RegionTextureTrait.MIN_INTEROCULAR
+      + " px apart for a region texture probe (each half of the rows needs " + Training.MIN_PROBE_FACES + " GAN and " + Training.MIN_PROBE_FACES + " real)";
+
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
@@ -83,10 +88,18 @@ final class TrainCommand implements Callable<Integer> {
       try (Progress p = Progress.start(Terminal.stderrIsTerminal(), train.size())) {
         rows = Training.measure(measurer, train, new TrainingCopy(seed), out.resolve("train-features.tsv"), p::stepTo);
       }
+      w.println("ganscan train: measuring the region texture on copies at each image's own size");
+      w.flush();
+      List<Measured> textureRows;
+      try (Progress p = Progress.start(Terminal.stderrIsTerminal(), train.size())) {
+        textureRows = Training.measure(measurer, train, TrainingCopy.nativeSize(seed), out.resolve("texture-features.tsv"), p::stepTo);
+      }
+      rows = Training.combine(rows, textureRows, measurer.space().names().size());
       Map<String, Object> provenance = new LinkedHashMap<>();
       provenance.put("data", String.join(" + ", roots.stream().map(r -> String.valueOf(r.getFileName())).toList())
           + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(train));
-      provenance.put("variant", "training copies: " + TrainingCopy.description() + ", seed " + seed);
+      provenance.put("variant", "training copies: " + TrainingCopy.description() + ", seed " + seed
+          + "; region texture copies: " + TrainingCopy.nativeDescription());
       Training.Fit fit = Training.fitFused(measurer.space(), rows, version != null ? version : "train-" + seed, provenance);
       LogisticModel model = fit.fused();
       Map<String, EvalReport.Figures> figures = new LinkedHashMap<>();
@@ -98,27 +111,43 @@ final class TrainCommand implements Callable<Integer> {
         for (Degradation d : Training.VALIDATION) {
           devRows.put(d, measurer.measure(dev, d).stream().map(Training::row).toList());
         }
-        List<Measured> avatar = fit.fusedRows(devRows.get(Degradation.AVATAR));
-        model = Training.withThresholds(model, avatar);
-        fit = fit.withFused(model).withBase(Training.withThresholds(fit.base(), fit.baseRows(devRows.get(Degradation.AVATAR))));
-        learners = Training.compareLearners(fit.fusedSpace(), model, fit.fusionRows(rows), avatar, seed);
-        w.println("== learners fitted on the same training copies (trait features and the texture logit), on the validation avatar copies:");
+        fit = fit.withBase(Training.withThresholds(fit.base(), fit.baseRows(devRows.get(Degradation.AVATAR))));
+        if (fit.hasProbe()) {
+          List<Measured> avatar = fit.fusedRows(devRows.get(Degradation.AVATAR));
+          model = Training.withThresholds(model, avatar);
+          fit = fit.withFused(model);
+          learners = Training.compareLearners(fit.fusedSpace(), model, fit.fusionRows(rows), avatar, seed);
+          w.println("== learners fitted on the same training copies (trait features and the texture logit), on the validation avatar copies:");
+        } else {
+          learners = Training.compareLearners(measurer.space(), fit.base(), fit.baseRows(rows), fit.baseRows(devRows.get(Degradation.AVATAR)), seed);
+          w.println("== learners fitted on the same training copies (trait features; too few faces for a texture probe), on the validation avatar copies:");
+        }
         learners.forEach((k, f) -> w.printf(Locale.ROOT, "  %-75s ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f%n", k, f.auc(), f.tprAt1(), f.tprAt5()));
         for (var e : devRows.entrySet()) {
           String name = e.getKey().name().toLowerCase(Locale.ROOT);
           List<Measured> v = e.getValue();
-          Map<String, Double> fused = fit.fusedScores(v);
-          for (var part : Map.of("traits alone", fit.baseScores(v), "region texture alone", fit.textureScores(v)).entrySet()) {
+          Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
+          parts.put("traits alone", fit.baseScores(v));
+          if (fit.hasProbe()) {
+            parts.put("region texture alone", fit.textureScores(v));
+          }
+          for (var part : parts.entrySet()) {
             EvalReport.Figures f = EvalReport.figures(v, part.getValue());
             w.printf(Locale.ROOT, "%s, %s: ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f | among FFHQ-aligned faces %.4f | %s%n", name, part.getKey(),
                 f.auc(), f.tprAt1(), f.tprAt5(), Training.alignedAuc(v, part.getValue()), EvalReport.spread(v, part.getValue()));
             figures.put(name + " (" + part.getKey() + ")", f);
             aligned.put(name + " (" + part.getKey() + ")", Training.alignedAuc(v, part.getValue()));
           }
-          figures.put(name + " (fused)", EvalReport.figures(v, fused));
-          aligned.put(name + " (fused)", Training.alignedAuc(v, fused));
-          EvalReport.render(name + ": " + e.getKey().description() + " (fused)", "the model fitted on the training copies; never fitted on these files",
-              fit.fusedRows(v), fused, model, fit.fusedSpace()).forEach(w::println);
+          if (fit.hasProbe()) {
+            Map<String, Double> fused = fit.fusedScores(v);
+            figures.put(name + " (fused)", EvalReport.figures(v, fused));
+            aligned.put(name + " (fused)", Training.alignedAuc(v, fused));
+            EvalReport.render(name + ": " + e.getKey().description() + " (fused)", "the model fitted on the training copies; never fitted on these files",
+                fit.fusedRows(v), fused, model, fit.fusedSpace()).forEach(w::println);
+          } else {
+            EvalReport.render(name + ": " + e.getKey().description() + " (traits alone)", "the model fitted on the training copies; never fitted on these files",
+                fit.baseRows(v), parts.get("traits alone"), fit.base(), measurer.space()).forEach(w::println);
+          }
           w.flush();
         }
         provenance.put("validated_on", validate.getFileName() + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(dev));
@@ -127,28 +156,37 @@ final class TrainCommand implements Callable<Integer> {
         learners.forEach((k, f) -> learnerAuc.put(k, f.auc()));
         provenance.put("learners_compared_avatar_auc", learnerAuc);
         provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
-        boolean fusion = Training.fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
+        boolean fusion = fit.hasProbe() && Training.fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
         model = fusion ? fit.fused() : fit.base();
         provenance.put("kept", fusion
             ? "the fused score (traits and the region texture logit): it beat the traits alone on the validation avatar copies"
+            : !fit.hasProbe() ? NO_PROBE
             : "the traits alone: the fused score (traits and the region texture logit) did not beat them on the validation avatar copies"
                 + " by " + 0.005 + " ROC AUC without losing TPR at 5% FPR; the region texture is measured and reported, not weighed");
         w.println("ganscan train: kept " + provenance.get("kept"));
       } else {
         model = Training.withThresholds(fit.base(), fit.baseRows(rows));
         provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
-        provenance.put("kept", "the traits alone: without a validation set nothing shows the fused score earns its place");
+        provenance.put("kept", fit.hasProbe() ? "the traits alone: without a validation set nothing shows the fused score earns its place" : NO_PROBE);
       }
       provenance.put("features", model.features());
       model = model.withProvenanceFirst(provenance);
       byte[] json = model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      byte[] probe = fit.probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       Files.write(out.resolve("model.json"), json);
-      Files.write(out.resolve("region-texture-probe.json"), probe);
+      String probeLine;
+      Files.deleteIfExists(out.resolve(StandardScan.PROBE_FILE));
+      if (fit.hasProbe()) {
+        byte[] probe = fit.probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(out.resolve(StandardScan.PROBE_FILE), probe);
+        probeLine = "The region texture probe: `" + StandardScan.PROBE_FILE + "`, sha256 `" + ResourceCache.sha256(probe) + "`.";
+      } else {
+        probeLine = "No region texture probe was fitted (" + NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
+      }
       Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, train, licences, figures, aligned, learners,
           validate == null ? null : String.valueOf(validate.getFileName()), Duration.between(start, Instant.now()), ResourceCache.sha256(json))
-          + "\nThe region texture probe: `region-texture-probe.json`, sha256 `" + ResourceCache.sha256(probe) + "`.\n");
-      w.printf("ganscan train: model written to %s (probe: region-texture-probe.json, card: MODEL_CARD.md)%n", out.resolve("model.json").toAbsolutePath());
+          + "\n" + probeLine + "\n");
+      w.printf("ganscan train: model written to %s (%scard: MODEL_CARD.md)%n", out.resolve("model.json").toAbsolutePath(),
+          fit.hasProbe() ? "probe: " + StandardScan.PROBE_FILE + ", " : "");
     }
     return ExitCodes.OK;
   }

@@ -103,12 +103,27 @@ public final class Training {
   }
 
   /**
-   * The fitted parts: the trait score alone (fitted on every training row), the region texture
-   * probe (fitted on half the rows), and the fused score (fitted on the other half, with the
-   * probe's logit as one more feature, so the fusion never sees a logit of the probe's own
-   * training data).
+   * The fitted parts: the trait score alone (fitted on every training row); the region texture
+   * probe (fitted on every row whose texture copy was measured); and the fused score, fitted on
+   * every row with the probe's logit as one more feature, each row's logit from a probe fitted on
+   * the other half of the rows ({@code halves}: cross-fitting, so the fusion never sees a logit of
+   * a probe's own training data). Without enough faces for a probe ({@link #MIN_PROBE_FACES}) the
+   * probe parts and the fused score are null and {@code halves} is empty.
    */
-  public record Fit(LogisticModel base, LogisticModel probeModel, TextureProbe probe, FeatureSpace fusedSpace, LogisticModel fused, int baseColumns) {
+  public record Fit(LogisticModel base, LogisticModel probeModel, TextureProbe probe, List<TextureProbe> halves, FeatureSpace fusedSpace, LogisticModel fused,
+      int baseColumns) {
+    public Fit {
+      halves = List.copyOf(halves);
+      if ((probe == null) != halves.isEmpty() || !halves.isEmpty() && halves.size() != 2) {
+        throw new IllegalArgumentException("cross-fitting needs the probes of both halves");
+      }
+    }
+
+    /** Whether a texture probe (and so a fused score) was fitted. */
+    public boolean hasProbe() {
+      return probe != null;
+    }
+
     /** Rows scored by the trait score alone. */
     public Map<String, Double> baseScores(List<Measured> rows) {
       return scores(base, baseRows(rows));
@@ -126,35 +141,71 @@ public final class Training {
 
     /** Rows as the fused score sees them: the trait features and the probe's logit. */
     public List<Measured> fusedRows(List<Measured> rows) {
-      RegionTextureTrait texture = RegionTextureTrait.withProbe(probe);
-      return rows.stream().map(m -> {
-        if (!m.hasFace()) {
-          return m;
-        }
-        double[] x = Arrays.copyOf(m.features(), baseColumns + 1);
-        x[baseColumns] = texture.scored(tail(m, baseColumns).features()).value();
-        return new Measured(m.item(), x, m.traits());
-      }).toList();
+      return withLogits(rows, m -> probe, baseColumns);
     }
 
     public Map<String, Double> fusedScores(List<Measured> rows) {
       return scores(fused, fusedRows(rows));
     }
 
-    /** The fusion half of the training rows, as the fused score sees them (the probe never fitted on them). */
+    /** The training rows as the fused score was fitted on them: each logit from the probe of the other half. */
     public List<Measured> fusionRows(List<Measured> rows) {
-      return fusedRows(rows.stream().filter(m -> !probeHalf(m)).toList());
+      return withLogits(rows, m -> halves.get(probeHalf(m) ? 1 : 0), baseColumns);
     }
 
     /** The same parts with another fused model (its thresholds set). */
     public Fit withFused(LogisticModel model) {
-      return new Fit(base, probeModel, probe, fusedSpace, model, baseColumns);
+      return new Fit(base, probeModel, probe, halves, fusedSpace, model, baseColumns);
     }
 
     /** The same parts with another trait score (its thresholds set). */
     public Fit withBase(LogisticModel model) {
-      return new Fit(model, probeModel, probe, fusedSpace, fused, baseColumns);
+      return new Fit(model, probeModel, probe, halves, fusedSpace, fused, baseColumns);
     }
+  }
+
+  /** Rows as a fused score sees them: the trait features, then the logit of the probe {@code probeOf} names for the row. */
+  private static List<Measured> withLogits(List<Measured> rows, java.util.function.Function<Measured, TextureProbe> probeOf, int baseColumns) {
+    Map<TextureProbe, RegionTextureTrait> traits = new java.util.IdentityHashMap<>();
+    return rows.stream().map(m -> {
+      if (!m.hasFace()) {
+        return m;
+      }
+      double[] x = Arrays.copyOf(m.features(), baseColumns + 1);
+      double[] descriptors = tail(m, baseColumns).features();
+      // A face the trait does not measure (eyes too close) has no logit, as in a scan.
+      x[baseColumns] = described(descriptors)
+          ? traits.computeIfAbsent(probeOf.apply(m), RegionTextureTrait::withProbe).scored(descriptors).value() : Double.NaN;
+      return new Measured(m.item(), x, m.traits());
+    }).toList();
+  }
+
+  /** Whether any region's descriptor was measured. */
+  static boolean described(double[] descriptors) {
+    return Arrays.stream(descriptors).anyMatch(Double::isFinite);
+  }
+
+  /**
+   * The training rows as the fit reads them: each item's trait features from its training copy
+   * ({@code rows}) and its texture descriptors from its texture copy ({@code textureRows},
+   * {@link TrainingCopy#nativeSize}); missing descriptors where the texture copy has no face.
+   *
+   * @param baseColumns how many trait features lead each row
+   */
+  public static List<Measured> combine(List<Measured> rows, List<Measured> textureRows, int baseColumns) {
+    Map<String, Measured> texture = new HashMap<>();
+    textureRows.forEach(m -> texture.put(m.item().relative(), m));
+    return rows.stream().map(m -> {
+      if (!m.hasFace()) {
+        return m;
+      }
+      double[] x = Arrays.copyOf(m.features(), m.features().length);
+      Measured t = texture.get(m.item().relative());
+      for (int i = baseColumns; i < x.length; i++) {
+        x[i] = t == null || !t.hasFace() ? Double.NaN : t.features()[i];
+      }
+      return new Measured(m.item(), x, m.traits());
+    }).toList();
   }
 
   private static Measured head(Measured m, int n) {
@@ -175,24 +226,38 @@ public final class Training {
 
   static final double FUSION_MARGIN = 0.005;
 
-  /** Whether the item's half is the probe's (by its sha256, so the split is stable across runs). */
+  /** The item's half for cross-fitting: its sha256 ends in an even hex digit (stable across runs). */
   static boolean probeHalf(Measured m) {
     return Character.digit(m.item().file().sha256().charAt(63), 16) % 2 == 0;
   }
 
   /**
-   * Fits the three parts on the training rows (columns: {@code baseNames}, then the descriptors).
+   * Fits the parts on the training rows (columns: {@code baseNames}, then the descriptors).
    *
    * @param provenance facts recorded with the fused model
    */
   public static Fit fitFused(FeatureSpace baseSpace, List<Measured> rows, String version, Map<String, Object> provenance) {
     int n = baseSpace.names().size();
     LogisticModel base = Fitter.constrained(baseSpace, version).fit(samples(rows.stream().map(m -> head(m, n)).toList()), Map.of());
-    List<Measured> probeRows = rows.stream().filter(Training::probeHalf).map(m -> tail(m, n)).toList();
+    List<Measured> described = rows.stream().filter(m -> m.hasFace() && described(tail(m, n).features())).map(m -> tail(m, n)).toList();
+    for (boolean even : new boolean[] {true, false}) {
+      List<Sample> half = samples(described.stream().filter(m -> probeHalf(m) == even).toList());
+      long gan = half.stream().filter(Sample::synthetic).count();
+      if (gan < MIN_PROBE_FACES || half.size() - gan < MIN_PROBE_FACES) {
+        return new Fit(base, null, null, List.of(), null, null, n);
+      }
+    }
+    List<TextureProbe> halves = new ArrayList<>();
+    for (boolean even : new boolean[] {true, false}) {
+      List<Measured> half = described.stream().filter(m -> probeHalf(m) == even).toList();
+      halves.add(probe(Fitter.unconstrained(RegionTextureTrait.descriptorNames(), version + "-texture-half").fit(samples(half), Map.of())));
+    }
     Map<String, Object> probeProvenance = new LinkedHashMap<>(provenance);
-    probeProvenance.put("fitted_on_half", "training rows whose sha256 ends in an even hex digit (" + samples(probeRows).size() + " faces)");
-    LogisticModel probeModel = Fitter.unconstrained(RegionTextureTrait.descriptorNames(), version + "-texture").fit(samples(probeRows), probeProvenance);
-    TextureProbe probe = TextureProbe.parse(probeModel.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    probeProvenance.put("fitted_on", "training rows whose texture copy has the eyes at least " + RegionTextureTrait.MIN_INTEROCULAR + " px apart ("
+        + samples(described).size() + " faces)");
+    probeProvenance.put("texture_copies", TrainingCopy.nativeDescription());
+    LogisticModel probeModel = Fitter.unconstrained(RegionTextureTrait.descriptorNames(), version + "-texture").fit(samples(described), probeProvenance);
+    TextureProbe probe = probe(probeModel);
     List<Trait> traits = StandardScan.traits().stream().map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.withProbe(probe) : t).toList();
     FeatureSpace fusedSpace = FeatureSpace.of(traits);
     List<String> expected = new ArrayList<>(baseSpace.names());
@@ -200,13 +265,23 @@ public final class Training {
     if (!fusedSpace.names().equals(expected)) {
       throw new IllegalStateException("the fused features " + fusedSpace.names() + " are not the trait features and the texture logit");
     }
-    Fit partial = new Fit(base, probeModel, probe, fusedSpace, null, n);
-    List<Measured> fuseRows = partial.fusedRows(rows.stream().filter(m -> !probeHalf(m)).toList());
+    Fit partial = new Fit(base, probeModel, probe, halves, fusedSpace, null, n);
+    List<Measured> fuseRows = partial.fusionRows(rows);
     Map<String, Object> fusedProvenance = new LinkedHashMap<>(provenance);
-    fusedProvenance.put("fitted_on_half", "training rows whose sha256 ends in an odd hex digit (" + samples(fuseRows).size()
-        + " faces); the region texture probe was fitted on the other half");
+    fusedProvenance.put("texture_logit", "cross-fitted: each training row's logit comes from a probe fitted on the other half of the rows (split by the"
+        + " last hex digit of the sha256, even or odd); the shipped probe is fitted on all of them");
     LogisticModel fused = Fitter.constrained(fusedSpace, version).fit(samples(fuseRows), fusedProvenance);
-    return new Fit(base, probeModel, probe, fusedSpace, fused, n);
+    return new Fit(base, probeModel, probe, halves, fusedSpace, fused, n);
+  }
+
+  /**
+   * The fewest GAN and the fewest real faces with measured texture each half of the training rows
+   * needs for a texture probe; with fewer, 'train' fits the traits alone.
+   */
+  public static final int MIN_PROBE_FACES = 20;
+
+  private static TextureProbe probe(LogisticModel model) {
+    return TextureProbe.parse(model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** GAN and real faces as fitting samples. */
@@ -275,7 +350,9 @@ public final class Training {
     counts(train).forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     b.append("\n| licence note (manifest) | files |\n|---|---|\n");
     licences.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    b.append("\n## Treatment\n\n").append(TrainingCopy.description()).append(" (both classes alike).\n\n");
+    b.append("\n## Treatment\n\n").append(TrainingCopy.description()).append(" (both classes alike). The region texture probe's copies: ")
+        .append(TrainingCopy.nativeDescription()).append("; it is fitted on the faces whose eyes are at least ").append(RegionTextureTrait.MIN_INTEROCULAR)
+        .append(" px apart there, so at least halved to the scale it reads.\n\n");
     b.append("## Learner\n\n- ").append(model.provenance().get("trainer")).append("\n- ").append(model.provenance().get("library"))
         .append("\n- excluded features: ").append(model.provenance().get("excluded_features"))
         .append("\n- training time on this machine: ").append(took.toSeconds()).append(" s (measuring the copies included)\n\n");

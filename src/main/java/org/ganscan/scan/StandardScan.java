@@ -11,6 +11,7 @@ import org.ganscan.score.FeatureSpace;
 import org.ganscan.score.FittedScorer;
 import org.ganscan.score.NotScored;
 import org.ganscan.trait.RegionTextureTrait;
+import org.ganscan.trait.TextureProbe;
 import org.ganscan.trait.Trait;
 import org.ganscan.trait.Traits;
 
@@ -57,8 +58,18 @@ public final class StandardScan implements AutoCloseable {
       List<Trait> traits = traits();
       return new ScanSettings(traits, FittedScorer.bundled(FeatureSpace.of(traits)), limits);
     }
-    return settings(limits, read(file), file.getFileName().toString());
+    Path probe = probeFile(file);
+    return settings(limits, read(file), file.getFileName().toString(), probe == null ? null : read(probe));
   }
+
+  /** The region texture probe beside a model file (as 'ganscan train' writes them), or null when there is none. */
+  public static Path probeFile(Path modelFile) {
+    Path probe = modelFile.resolveSibling(PROBE_FILE);
+    return Files.isRegularFile(probe) ? probe : null;
+  }
+
+  /** The region texture probe 'ganscan train' writes beside its model; a scan with that model uses it. */
+  public static final String PROBE_FILE = "region-texture-probe.json";
 
   /**
    * The settings of a measuring run that fits a new model: the standard traits, with the region
@@ -77,7 +88,16 @@ public final class StandardScan implements AutoCloseable {
 
   /** The standard settings with a score model given as its bytes (a distributed job reads the file once and ships them). */
   public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName) {
-    List<Trait> traits = traits();
+    return settings(limits, modelJson, fileName, null);
+  }
+
+  /**
+   * The standard settings with a score model and, when not null, the region texture probe fitted
+   * with it (both as their bytes).
+   */
+  public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName, byte[] probeJson) {
+    List<Trait> traits = probeJson == null ? traits() : traits().stream()
+        .map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.withProbe(TextureProbe.parse(probeJson)) : t).toList();
     return new ScanSettings(traits, FittedScorer.fromBytes(modelJson, fileName, FeatureSpace.of(traits)), limits);
   }
 

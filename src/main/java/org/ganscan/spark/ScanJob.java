@@ -49,12 +49,15 @@ public final class ScanJob implements Callable<Integer> {
     }
     byte[] modelJson = null;
     String modelName = null;
+    byte[] probeJson = null;
     if (model != null) {
       Path file = org.ganscan.scan.StandardScan.modelFile(model);
       modelJson = Files.readAllBytes(file);
       modelName = file.getFileName().toString();
+      Path probe = org.ganscan.scan.StandardScan.probeFile(file);
+      probeJson = probe == null ? null : Files.readAllBytes(probe);
     }
-    JobSettings settings = new JobSettings((long) (maxMegapixels * 1e6), full, (long) (fileTimeout * 1000), modelJson, modelName);
+    JobSettings settings = new JobSettings((long) (maxMegapixels * 1e6), full, (long) (fileTimeout * 1000), modelJson, modelName, probeJson);
     settings.scanSettings(); // a model that does not fit the traits stops here, on the driver, before Spark starts
     SparkSession spark = SparkSession.builder().appName("ganscan").getOrCreate();
     try {

@@ -18,11 +18,16 @@ import org.ganscan.imaging.Raster;
  * resampled so the eyes are {@link #CANONICAL_INTEROCULAR} px apart, so framing and resolution do
  * not become the evidence), weighed by a linear probe fitted on the train set ({@link TextureProbe}).
  * The value is the probe's logit; the detail is each region's signed share of it, which the
- * sentence and the overlay show.
+ * sentence and the overlay show. A face whose eyes are under {@link #MIN_INTEROCULAR} px apart is
+ * not measured: reducing it to the canonical scale would barely filter it, so its residuals would
+ * follow another resampling than the faces the probe was fitted on (the train set's 128 px
+ * sources taught a probe source looks that did not carry over to the dev set).
  */
 public final class RegionTextureTrait implements Trait {
   public static final String NAME = "region_texture";
   static final double CANONICAL_INTEROCULAR = 24;
+  /** The fewest pixels between the eyes a measured face has: twice the canonical scale. */
+  public static final double MIN_INTEROCULAR = 2 * CANONICAL_INTEROCULAR;
   static final Feature LOGIT = Feature.value(NAME, 1, Feature.Transform.IDENTITY, "region textures the learned probe finds GAN-like");
   private static final List<RegionKind> REGIONS = List.of(RegionKind.values());
 
@@ -87,6 +92,11 @@ public final class RegionTextureTrait implements Trait {
   public TraitScore measure(TraitInput input) {
     if (probe == null && !descriptors) {
       return TraitScore.unmeasured(NAME, "probe_logit", "region texture: this build has no fitted probe");
+    }
+    double iod = input.eyes().interocularPx() * input.frame().scale();
+    if (!(iod >= MIN_INTEROCULAR)) {
+      return TraitScore.unmeasured(NAME, "probe_logit", String.format(Locale.ROOT,
+          "region texture: not measured, the eyes are %.0f px apart (the probe reads faces with at least %.0f)", iod, MIN_INTEROCULAR));
     }
     double[] d = descriptors(input);
     if (probe == null) {

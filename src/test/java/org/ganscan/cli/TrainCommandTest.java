@@ -30,9 +30,9 @@ class TrainCommandTest {
     return root;
   }
 
-  private static List<Path> first(Path dir, int n) throws Exception {
+  private static List<Path> first(Path dir, String prefix, int n) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile).sorted().limit(n).toList();
+      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().limit(n).toList();
     }
   }
 
@@ -54,8 +54,11 @@ class TrainCommandTest {
     for (String label : List.of("gan", "real")) {
       Files.createDirectories(train.resolve(label));
       Files.createDirectories(dev.resolve(label));
-      for (Path p : first(trainSet().resolve(label), 150)) {
-        Files.copy(p, train.resolve(label).resolve(p.getFileName()));
+      // 128 px sources (eyes too close for the texture probe) and 256 px ones (the probe's).
+      for (String source : List.of("bhunakit__", "zoya__")) {
+        for (Path p : first(trainSet().resolve(label), source, 75)) {
+          Files.copy(p, train.resolve(label).resolve(p.getFileName()));
+        }
       }
       for (Path p : DevSet.images(label).subList(0, 15)) {
         Files.copy(p, dev.resolve(label).resolve(p.getFileName()));
@@ -73,19 +76,48 @@ class TrainCommandTest {
     assertTrue(card.contains("non-commercial"), "the card states the training data's terms");
     List<String> rows = Files.readAllLines(out.resolve("train-features.tsv"));
     assertEquals(1 + 300, rows.size(), "every training image measured once, after the header");
+    assertEquals(1 + 300, Files.readAllLines(out.resolve("texture-features.tsv")).size(), "every image's texture copy measured once");
+    assertTrue(card.contains("kept at its own size"), "the card states the texture copies' treatment");
+    assertTrue(card.contains("The region texture probe: `region-texture-probe.json`, sha256"), card);
+    assertTrue(text.contains("avatar, region texture alone: ROC AUC"), text);
 
     // A killed run: the checkpoint lost its last rows and ends in half a line. The rerun measures
     // only what is missing and fits the same model.
     Files.writeString(out.resolve("train-features.tsv"), String.join("\n", rows.subList(0, 201)) + "\n" + rows.get(201).substring(0, 20));
+    List<String> textureRows = Files.readAllLines(out.resolve("texture-features.tsv"));
+    Files.writeString(out.resolve("texture-features.tsv"), String.join("\n", textureRows.subList(0, 101)) + "\n" + textureRows.get(101).substring(0, 20));
     Files.delete(out.resolve("model.json"));
-    run("train", train.toString(), "--out", out.toString(), "--threads", "2", "--model-version", "test");
+    run("train", train.toString(), "--out", out.toString(), "--validate", dev.toString(), "--threads", "2", "--model-version", "test");
     LogisticModel resumed = LogisticModel.parse(Files.readAllBytes(out.resolve("model.json")), "model.json");
     assertArrayEquals(model.weights(), resumed.weights(), 1e-12);
     assertEquals(model.bias(), resumed.bias(), 1e-12);
+    assertEquals(model.features(), resumed.features());
 
-    // The trained folder scores a scan.
+    // Faces too small for the texture probe: the traits alone, no probe file, and the reason.
+    Path small = dir.resolve("small");
+    for (String label : List.of("gan", "real")) {
+      Files.createDirectories(small.resolve(label));
+      for (Path p : first(train.resolve(label), "bhunakit__", 40)) {
+        Files.copy(p, small.resolve(label).resolve(p.getFileName()));
+      }
+    }
+    Path smallOut = dir.resolve("small-model");
+    String smallText = run("train", small.toString(), "--out", smallOut.toString(), "--validate", dev.toString(), "--threads", "2");
+    assertTrue(smallText.contains("too few faces for a texture probe"), smallText);
+    assertTrue(Files.notExists(smallOut.resolve("region-texture-probe.json")));
+    assertTrue(LogisticModel.parse(Files.readAllBytes(smallOut.resolve("model.json")), "model.json").provenance().get("kept").toString()
+        .contains("too few training faces with their eyes at least 48 px apart"));
+
+    // The trained folder scores a scan, with the texture probe fitted beside the model: a probe
+    // put there that says 7 for every face is what the record shows.
+    LogisticModel probe = LogisticModel.parse(Files.readAllBytes(out.resolve("region-texture-probe.json")), "probe");
+    LogisticModel constant = new LogisticModel("constant", probe.features(), probe.means(), probe.scales(), new double[probe.features().size()], 7.0,
+        0.5, 0.5, java.util.Map.of());
+    Files.writeString(out.resolve("region-texture-probe.json"), constant.toJson());
     Path results = dir.resolve("r.jsonl");
     run("scan", DevSet.file("gan/fakeav__10.png").toString(), "--model", out.toString(), "--out", results.toString(), "--quiet");
-    assertTrue(Files.readString(results).contains("\"scorer\":\"logistic test "), Files.readString(results));
+    String record = Files.readString(results);
+    assertTrue(record.contains("\"scorer\":\"logistic test "), record);
+    assertTrue(record.contains("region texture (learned probe): 1.00"), "the folder's probe weighs the texture: " + record);
   }
 }

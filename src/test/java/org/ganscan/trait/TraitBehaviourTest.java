@@ -279,13 +279,29 @@ class TraitBehaviourTest {
     // that small scale (eyes 24 px apart) the residual statistics follow the resampling grid, and a
     // 10 % crop moves this face's logit by 1.35 (the dev set's faces spread with SD 1.9). That
     // instability is one reason the shipped score does not weigh the probe (MODEL_CARD.md).
+    List<String> moves = new java.util.ArrayList<>();
+    double worst = 0;
     for (RgbImage reframed : List.of(padded(gan, 0.10), org.ganscan.imaging.Transforms.crop(gan, 0.10))) {
       TraitScore r = trait.measure(input(reframed));
-      assertEquals(t.value(), r.value(), FRAMING_BOUND, "reframed " + reframed.width() + " px: " + r.why() + " vs " + t.why());
+      assertTrue(r.measured(), r.why());
+      worst = Math.max(worst, Math.abs(r.value() - t.value()));
+      moves.add(String.format(java.util.Locale.ROOT, "%d px: %+.2f (%s)", reframed.width(), r.value() - t.value(), r.why()));
     }
+    assertTrue(worst <= FRAMING_BOUND, "logit " + t.value() + " moved by " + moves);
   }
 
-  /** How far padding or cropping by 10 % may move the region texture logit (measured: up to 1.35). */
+  @Test
+  void regionTextureIsNotMeasuredWhereTheEyesAreTooCloseForItsScale() throws Exception {
+    RegionTextureTrait trait = RegionTextureTrait.bundled();
+    RgbImage gan = image("gan/fakeav__10.png");
+    assertTrue(trait.measure(input(gan)).measured(), "a 256 px FFHQ-aligned face has its eyes about 59 px apart");
+    // Shrunk to 160 px its eyes are 40 px apart: under the 48 px the probe was fitted at.
+    TraitScore small = trait.measure(input(new org.ganscan.imaging.Encoder().fitWithin(gan, 160)));
+    assertFalse(small.measured(), small.why());
+    assertTrue(small.why().startsWith("region texture: not measured, the eyes are 40 px apart"), small.why());
+  }
+
+  /** How far padding or cropping by 10 % may move the region texture logit (measured: 1.41 padded, 1.06 cropped). */
   static final double FRAMING_BOUND = 1.5;
 
   @Test
