@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ganscan.eval.Degradation;
 import org.ganscan.image.EncodedFile;
@@ -96,6 +97,14 @@ final class BenchCommand implements Callable<Integer> {
         ms.put("avatar floor " + t, modelFloor(out, "av-floor", avatars, scan, t, false));
         ms.put("avatar mask " + t, modelFloor(out, "av-mask", avatars, scan, t, true));
       }
+      // Each trait alone, on one thread, on inputs made beforehand: the learned evidence's own cost among them.
+      Map<String, Double> traits = org.ganscan.scan.TraitCosts.measure(scan, avatars, TRAIT_FACES);
+      out.printf("each trait alone, 1 thread, ms per face (the main faces of the first %.0f avatars with one):%n", traits.get("faces"));
+      traits.forEach((k, v) -> {
+        if (!k.equals("faces")) {
+          out.printf("  %-20s %6.2f%n", k, v);
+        }
+      });
     }
     for (int t : threads) {
       out.printf("%d thread(s): cascade %.1f ms/avatar = %.2fx the decode + detect + mesh floor (%.1f ms); full %.1f ms = %.2fx;"
@@ -115,6 +124,9 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("peak heap %.0f MB (max %.0f MB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     return ExitCodes.OK;
   }
+
+  /** How many avatars' main faces the per-trait costs are measured on. */
+  static final int TRAIT_FACES = 300;
 
   private double measure(PrintWriter out, String name, List<EncodedFile> files, StandardScan scan, boolean cascade, int t) {
     try (Scanner scanner = scan.scanner(t, cascade)) {

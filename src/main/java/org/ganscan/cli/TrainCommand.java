@@ -84,9 +84,12 @@ final class TrainCommand implements Callable<Integer> {
     w.printf("ganscan train: %d GAN and real files (data %s)%n", train.size(), LabelledSet.fingerprint(train).substring(0, 16));
     try (StandardScan scan = StandardScan.open(StandardScan.forFitting(ImageLimits.DEFAULT), true)) {
       Measurer measurer = new Measurer(scan, threads.workers());
+      TrainingCopy copies = TrainingCopy.forSet(seed, train, ImageLimits.DEFAULT.decoder());
+      w.println("ganscan train: training copies: " + copies.describe());
+      w.flush();
       List<Measured> rows;
       try (Progress p = Progress.start(Terminal.stderrIsTerminal(), train.size())) {
-        rows = Training.measure(measurer, train, new TrainingCopy(seed), out.resolve("train-features.tsv"), p::stepTo);
+        rows = Training.measure(measurer, train, copies, out.resolve("train-features.tsv"), p::stepTo);
       }
       w.println("ganscan train: measuring the region texture on copies at each image's own size");
       w.flush();
@@ -98,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
       Map<String, Object> provenance = new LinkedHashMap<>();
       provenance.put("data", String.join(" + ", roots.stream().map(r -> String.valueOf(r.getFileName())).toList())
           + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(train));
-      provenance.put("variant", "training copies: " + TrainingCopy.description() + ", seed " + seed
+      provenance.put("variant", "training copies: " + copies.describe() + ", seed " + seed
           + "; region texture copies: " + TrainingCopy.nativeDescription());
       Training.Fit fit = Training.fitFused(measurer.space(), rows, version != null ? version : "train-" + seed, provenance);
       LogisticModel model = fit.fused();
@@ -182,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
       } else {
         probeLine = "No region texture probe was fitted (" + NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
       }
-      Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, train, licences, figures, aligned, learners,
+      Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, copies, train, licences, figures, aligned, learners,
           validate == null ? null : String.valueOf(validate.getFileName()), Duration.between(start, Instant.now()), ResourceCache.sha256(json))
           + "\n" + probeLine + "\n");
       w.printf("ganscan train: model written to %s (%scard: MODEL_CARD.md)%n", out.resolve("model.json").toAbsolutePath(),

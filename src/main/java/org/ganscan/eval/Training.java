@@ -335,7 +335,7 @@ public final class Training {
   }
 
   /** The model card written beside the weights. */
-  public static String card(LogisticModel model, List<LabelledItem> train, Map<String, Integer> licences, Map<String, EvalReport.Figures> validation,
+  public static String card(LogisticModel model, TrainingCopy copies, List<LabelledItem> train, Map<String, Integer> licences, Map<String, EvalReport.Figures> validation,
       Map<String, Double> alignedAuc, Map<String, EvalReport.Figures> learners, String validationName, Duration took, String modelSha256) {
     StringBuilder b = new StringBuilder();
     b.append("# ganscan score model ").append(model.version()).append("\n\n");
@@ -350,12 +350,12 @@ public final class Training {
     counts(train).forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
     b.append("\n| licence note (manifest) | files |\n|---|---|\n");
     licences.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    b.append("\n## Treatment\n\n").append(TrainingCopy.description()).append(" (both classes alike). The region texture probe's copies: ")
+    b.append("\n## Treatment\n\n").append(copies.describe()).append(" (both classes alike). The region texture probe's copies: ")
         .append(TrainingCopy.nativeDescription()).append("; it is fitted on the faces whose eyes are at least ").append(RegionTextureTrait.MIN_INTEROCULAR)
         .append(" px apart there, so at least halved to the scale it reads.\n\n");
     b.append("## Learner\n\n- ").append(model.provenance().get("trainer")).append("\n- ").append(model.provenance().get("library"))
         .append("\n- excluded features: ").append(model.provenance().get("excluded_features"))
-        .append("\n- training time on this machine: ").append(took.toSeconds()).append(" s (measuring the copies included)\n\n");
+        .append("\n- training time on this machine: ").append(took.toSeconds()).append(" s (measuring the copies not already in the checkpoints included)\n\n");
     b.append("## Validation\n\n");
     if (validation.isEmpty()) {
       b.append("None.\n");

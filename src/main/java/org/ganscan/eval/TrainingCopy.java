@@ -1,9 +1,14 @@
 package org.ganscan.eval;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.ganscan.cache.ResourceCache;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
@@ -13,13 +18,14 @@ import org.ganscan.imaging.RgbImage;
 
 /**
  * The copy of a training image that is measured: both classes get the same treatment, so nothing
- * but content carries the label. Each image is shrunk to a random longest side in
- * [{@link #MIN_SIDE}, {@link #MAX_SIDE}] px (never enlarged: every training source is at least
- * 128 px, so both classes end with one size mix, whatever their native size), given a random JPEG
- * history of 1-2 saves at quality 60-95, then the avatar treatment (JPEG q85). The draw is seeded
- * by the run's seed and the file's sha256, so a run is repeatable and resumable.
+ * but content carries the label. An image keeps its own size where the training set holds images
+ * of the other class with the same longest side ({@link #forSet}: a size both classes share
+ * cannot tell them apart); any other is shrunk to a random longest side in [{@link #MIN_SIDE},
+ * {@link #MAX_SIDE}] px (never enlarged), the range every size of the set reaches. Each gets a
+ * random JPEG history of 1-2 saves at quality 60-95, then the avatar treatment (JPEG q85). The
+ * draw is seeded by the run's seed and the file's sha256, so a run is repeatable and resumable.
  *
- * <p>The texture copy ({@link #nativeSize}) keeps the image's own size and gets the same JPEG
+ * <p>The texture copy ({@link #nativeSize}) keeps every image's own size and gets the same JPEG
  * history: the region texture is measured at one face scale anyway, and only a face reduced to
  * it from its native size keeps the texture a scanned avatar shows.
  */
@@ -30,25 +36,57 @@ public final class TrainingCopy implements Copier {
   static final int MAX_QUALITY = 95;
   static final int FINAL_QUALITY = 85;
   private final long seed;
-  private final boolean shrink;
+  /** Longest sides an image keeps; null: every image keeps its own size. */
+  private final Set<Integer> kept;
 
+  /** Every image shrunk into [{@link #MIN_SIDE}, {@link #MAX_SIDE}] px. */
   public TrainingCopy(long seed) {
-    this(seed, true);
+    this(seed, Set.of());
   }
 
-  private TrainingCopy(long seed, boolean shrink) {
+  private TrainingCopy(long seed, Set<Integer> kept) {
     this.seed = seed;
-    this.shrink = shrink;
+    this.kept = kept == null ? null : Set.copyOf(kept);
   }
 
   /** The copy the region texture probe is fitted on: the image's own size, the same JPEG history. */
   public static TrainingCopy nativeSize(long seed) {
-    return new TrainingCopy(seed, false);
+    return new TrainingCopy(seed, null);
+  }
+
+  /**
+   * The score's copies of a labelled set: sizes that GAN and real images of the set share are
+   * kept, every other is shrunk (files that are not images are left to the copy, which skips them).
+   */
+  public static TrainingCopy forSet(long seed, List<LabelledItem> items, PortraitDecoder decoder) {
+    Map<String, Set<Integer>> sides = new HashMap<>();
+    for (LabelledItem i : items) {
+      try {
+        var h = decoder.header(i.file());
+        sides.computeIfAbsent(i.label(), k -> new TreeSet<>()).add(Math.max(h.width(), h.height()));
+      } catch (ImageException e) {
+        // not an image: the copy skips it
+      }
+    }
+    Set<Integer> shared = new TreeSet<>(sides.getOrDefault("gan", Set.of()));
+    shared.retainAll(sides.getOrDefault("real", Set.of()));
+    return new TrainingCopy(seed, shared);
+  }
+
+  /** The longest sides kept as they are (empty: every image shrunk; null: every image kept). */
+  public Set<Integer> keptSides() {
+    return kept == null ? null : new TreeSet<>(kept);
   }
 
   /** The treatment in words, for the model card. */
-  public static String description() {
-    return "shrunk to a random longest side in [" + MIN_SIDE + ", " + MAX_SIDE + "] px (never enlarged), " + history();
+  public String describe() {
+    if (kept == null) {
+      return nativeDescription();
+    }
+    String shrunk = "shrunk to a random longest side in [" + MIN_SIDE + ", " + MAX_SIDE + "] px (never enlarged)";
+    return (kept.isEmpty() ? "every image " + shrunk
+        : "images whose longest side images of the other class share (" + new TreeSet<>(kept) + " px) kept at their size, every other " + shrunk)
+        + ", " + history();
   }
 
   /** The texture copy's treatment in words. */
@@ -65,8 +103,9 @@ public final class TrainingCopy implements Copier {
     Random r = new Random(seed ^ HexFormat.fromHexDigitsToLong(file.sha256().substring(0, 16)));
     try {
       RgbImage image = decoder.decode(file).image();
-      int side = MIN_SIDE + r.nextInt(MAX_SIDE - MIN_SIDE + 1);
-      if (shrink) {
+      int side = MIN_SIDE + r.nextInt(MAX_SIDE - MIN_SIDE + 1); // drawn for every copy, so each kind gets the same JPEG history
+      boolean keep = kept == null || kept.contains(Math.max(image.width(), image.height()));
+      if (!keep) {
         image = encoder.fitWithin(image, side);
       }
       int saves = 1 + r.nextInt(2);
@@ -75,7 +114,7 @@ public final class TrainingCopy implements Copier {
         image = decoder.decode(new EncodedFile(Path.of("history.jpg"), jpeg, ResourceCache.sha256(jpeg))).image();
       }
       byte[] out = encoder.jpeg(image, FINAL_QUALITY);
-      return Optional.of(new EncodedFile(Path.of(file.path() + (shrink ? "#train" : "#texture")), out, ResourceCache.sha256(out)));
+      return Optional.of(new EncodedFile(Path.of(file.path() + (kept == null ? "#texture" : "#train")), out, ResourceCache.sha256(out)));
     } catch (ImageException e) {
       return Optional.empty();
     }

@@ -28,10 +28,10 @@ class ShippedModelTest {
    * ('ganscan train', MODEL_CARD.md), so this is a validation figure on images it never saw; its
    * verdict thresholds were set on these real faces' avatar copies (1 % and 10 % FPR).
    */
-  static final double AUC = 0.9361;
+  static final double AUC = 0.9384;
   static final Map<String, int[]> VERDICTS = Map.of(
       // synthetic, inconclusive, authentic
-      "gan", new int[] {17, 56, 12},
+      "gan", new int[] {22, 50, 13},
       "real", new int[] {1, 10, 100});
   /** Verdicts may move by this many per band and class (native-library rounding across machines). */
   static final int TOLERANCE = 2;
@@ -101,7 +101,7 @@ class ShippedModelTest {
         String.format(java.util.Locale.ROOT, "%d GAN PNGs: mean |score change| %.4f, worst %.4f", pngs.size(), mean, worst));
   }
 
-  /** Bounds on the score change from PNG to JPEG q90; measured on the 62 dev GAN PNGs: mean 0.035, worst 0.138. */
+  /** Bounds on the score change from PNG to JPEG q90; measured on the 62 dev GAN PNGs with model 4: mean 0.034, worst 0.169 (model 3: 0.035, 0.138). */
   static final double ENCODING_MEAN_BOUND = 0.05;
   static final double ENCODING_WORST_BOUND = 0.20;
 }

@@ -277,8 +277,8 @@ class TraitBehaviourTest {
     assertTrue(t.why().startsWith("region texture (learned probe): "), t.why());
     // The descriptors are taken at one face scale, so the framing itself is not the evidence; but at
     // that small scale (eyes 24 px apart) the residual statistics follow the resampling grid, and a
-    // 10 % crop moves this face's logit by 1.35 (the dev set's faces spread with SD 1.9). That
-    // instability is one reason the shipped score does not weigh the probe (MODEL_CARD.md).
+    // 10 % pad moves this face's logit by 1.41 and a 10 % crop by 1.06 (the main faces of the dev
+    // set's originals spread with SD 2.0).
     List<String> moves = new java.util.ArrayList<>();
     double worst = 0;
     for (RgbImage reframed : List.of(padded(gan, 0.10), org.ganscan.imaging.Transforms.crop(gan, 0.10))) {
