@@ -23,7 +23,6 @@ import org.ganscan.eval.TrainingCopy;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.scan.StandardScan;
 import org.ganscan.score.LogisticModel;
-import org.ganscan.trait.RegionTextureTrait;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,8 +63,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
-  private static final String NO_PROBE = "the traits alone: too few training faces with their eyes at least " + (int) RegionTextureTrait.MIN_INTEROCULAR
-      + " px apart for a region texture probe (each half of the rows needs " + Training.MIN_PROBE_FACES + " GAN and " + Training.MIN_PROBE_FACES + " real)";
+  private static final String NO_PROBE = Training.NO_PROBE;
 
   @Override
   public Integer call() throws Exception {

@@ -280,6 +280,10 @@ public final class Training {
    */
   public static final int MIN_PROBE_FACES = 20;
 
+  /** What a model without a texture probe keeps, and why. */
+  public static final String NO_PROBE = "the traits alone: too few training faces with their eyes at least " + (int) RegionTextureTrait.MIN_INTEROCULAR
+      + " px apart for a region texture probe (each half of the rows needs " + MIN_PROBE_FACES + " GAN and " + MIN_PROBE_FACES + " real)";
+
   private static TextureProbe probe(LogisticModel model) {
     return TextureProbe.parse(model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
