@@ -73,6 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Double> scores = fitted.scores(evaluate);
         EvalReport.render(variant.name().toLowerCase() + ": " + variant.description(), EvalReport.crossValidated(folds), evaluate, scores,
             fitted.all(), measurer.space()).forEach(out::println);
+        out.println(EvalReport.learnedAlone(evaluate));
         if (features != null) {
           Files.write(features, EvalReport.featureTable(variant.name().toLowerCase(), evaluate, scores),
               StandardOpenOption.CREATE, StandardOpenOption.APPEND);

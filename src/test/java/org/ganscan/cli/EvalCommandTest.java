@@ -48,6 +48,10 @@ class EvalCommandTest {
     Matcher m = Pattern.compile("ROC AUC ([0-9.]+) \\| TPR at 1% FPR ([0-9.]+) \\(threshold [0-9.]+\\) \\| TPR at 5% FPR ([0-9.]+)").matcher(text);
     assertTrue(m.find(), text);
     assertTrue(Double.parseDouble(m.group(1)) >= 0.92, "avatar AUC " + m.group(1));
+    java.util.regex.Matcher texture = java.util.regex.Pattern.compile("region texture alone \\(.*?\\): ROC AUC ([0-9.]+)").matcher(text);
+    assertTrue(texture.find(), text);
+    // The shipped probe on the dev avatar copies it measures (0.71 when measured): weak but real evidence.
+    assertTrue(Double.parseDouble(texture.group(1)) >= 0.65, "texture AUC " + texture.group(1));
     assertTrue(Double.parseDouble(m.group(3)) >= 0.62, "avatar TPR at 5% FPR " + m.group(3));
     // The small copies (<= 200 px, JPEG q60) are a treatment the model never saw: the fit must carry over.
     assertTrue(m.find(), text);
