@@ -59,7 +59,7 @@ public final class StandardScan implements AutoCloseable {
       return new ScanSettings(traits, FittedScorer.bundled(FeatureSpace.of(traits)), limits);
     }
     Path probe = probeFile(file);
-    return settings(limits, read(file), file.getFileName().toString(), probe == null ? null : read(probe));
+    return settings(limits, read(file), file.getFileName().toString(), probe == null ? null : read(probe), probe == null ? null : probe.toString());
   }
 
   /** The region texture probe beside a model file (as 'ganscan train' writes them), or null when there is none. */
@@ -96,8 +96,13 @@ public final class StandardScan implements AutoCloseable {
    * with it (both as their bytes).
    */
   public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName, byte[] probeJson) {
-    List<Trait> traits = probeJson == null ? traits() : traits().stream()
-        .map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.withProbe(TextureProbe.parse(probeJson)) : t).toList();
+    return settings(limits, modelJson, fileName, probeJson, PROBE_FILE + " beside " + fileName);
+  }
+
+  private static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName, byte[] probeJson, String probeName) {
+    TextureProbe probe = probeJson == null ? null : TextureProbe.parse(probeJson, probeName);
+    List<Trait> traits = probe == null ? traits() : traits().stream()
+        .map(t -> t.name().equals(RegionTextureTrait.NAME) ? RegionTextureTrait.withProbe(probe) : t).toList();
     return new ScanSettings(traits, FittedScorer.fromBytes(modelJson, fileName, FeatureSpace.of(traits)), limits);
   }
 

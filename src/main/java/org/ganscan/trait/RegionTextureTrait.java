@@ -188,6 +188,11 @@ public final class RegionTextureTrait implements Trait {
 
   private static int[] indices(TextureProbe probe) {
     List<String> names = descriptorNames();
+    List<String> unknown = probe.features().stream().filter(f -> !names.contains(f)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("the region texture probe " + probe.version() + " weighs descriptors this version does not measure: "
+          + unknown.subList(0, Math.min(3, unknown.size())) + (unknown.size() > 3 ? " and " + (unknown.size() - 3) + " more" : ""));
+    }
     int[] out = new int[names.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = probe.features().indexOf(names.get(i));

@@ -43,12 +43,17 @@ public record TextureProbe(
 
   /** A probe file's contents. */
   public static TextureProbe parse(byte[] json) {
+    return parse(json, null);
+  }
+
+  /** A probe file's contents; {@code source} names it in an error (null: unnamed). */
+  public static TextureProbe parse(byte[] json, String source) {
     try {
       Map<String, Object> m = JsonValues.object(json);
       return new TextureProbe(JsonValues.string(m, "version"), JsonValues.strings(m, "features"), JsonValues.numbers(m, "means"),
           JsonValues.numbers(m, "scales"), JsonValues.numbers(m, "weights"), JsonValues.number(m, "bias"), JsonValues.objectOrNull(m, "provenance"));
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot read the region texture probe: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read the region texture probe" + (source == null ? "" : " " + source) + ": " + e.getMessage(), e);
     }
   }
 

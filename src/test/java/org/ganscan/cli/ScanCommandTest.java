@@ -67,6 +67,25 @@ class ScanCommandTest {
   }
 
   @Test
+  void aModelFoldersProbeThatCannotBeUsedStopsTheStartWithExitThreeNamingIt(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve("model.json"), org.ganscan.score.LogisticModel.bundled().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path probe = dir.resolve("region-texture-probe.json");
+    Path out = dir.resolve("r.jsonl");
+    Files.writeString(probe, "{\"version\": 1");
+    Run cut = run("scan", batch.toString(), "--model", dir.toString(), "--out", out.toString());
+    assertEquals(3, cut.exit(), cut.err());
+    assertTrue(cut.err().contains("cannot read the region texture probe " + probe), cut.err());
+    // A probe of another version, weighing a descriptor this one does not measure.
+    String bundled = new String(getClass().getClassLoader().getResourceAsStream("org/ganscan/trait/region-texture-probe.json").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    Files.writeString(probe, bundled.replaceFirst("\"face_skin_00\"", "\"old_descriptor_00\""));
+    Run old = run("scan", batch.toString(), "--model", dir.toString(), "--out", out.toString());
+    assertEquals(3, old.exit(), old.err());
+    assertTrue(old.err().contains("weighs descriptors this version does not measure: [old_descriptor_00]"), old.err());
+    assertFalse(Files.exists(out), "nothing is scored with a probe that cannot be used");
+  }
+
+  @Test
   void writesOneRecordPerFileInPathOrderAndExitsZero(@TempDir Path outDir) throws Exception {
     Path out = outDir.resolve("r.jsonl");
     Run run = run("scan", batch.toString(), "--out", out.toString(), "--threads", "2");
