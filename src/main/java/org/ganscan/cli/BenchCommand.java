@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ganscan.eval.Degradation;
 import org.ganscan.image.EncodedFile;
@@ -98,13 +97,9 @@ final class BenchCommand implements Callable<Integer> {
         ms.put("avatar mask " + t, modelFloor(out, "av-mask", avatars, scan, t, true));
       }
       // Each trait alone, on one thread, on inputs made beforehand: the learned evidence's own cost among them.
-      Map<String, Double> traits = org.ganscan.scan.TraitCosts.measure(scan, avatars, TRAIT_FACES);
-      out.printf("each trait alone, 1 thread, ms per face (the main faces of the first %.0f avatars with one):%n", traits.get("faces"));
-      traits.forEach((k, v) -> {
-        if (!k.equals("faces")) {
-          out.printf("  %-20s %6.2f%n", k, v);
-        }
-      });
+      org.ganscan.scan.TraitCosts.Costs traits = org.ganscan.scan.TraitCosts.measure(scan, avatars, TRAIT_FACES);
+      out.printf("each trait alone, 1 thread, ms per face (the main faces of the first %d avatars with one):%n", traits.faces());
+      traits.msPerFace().forEach((k, v) -> out.printf("  %-20s %6.2f%n", k, v));
     }
     for (int t : threads) {
       out.printf("%d thread(s): cascade %.1f ms/avatar = %.2fx the decode + detect + mesh floor (%.1f ms); full %.1f ms = %.2fx;"

@@ -138,12 +138,13 @@ final class GroupCommand implements Callable<Integer> {
         : fingerprinter.of(img, l.rightEye().toPixels(img.width(), img.height()), l.leftEye().toPixels(img.width(), img.height()));
   }
 
+  /** At most this many faces go into each side of a composite (a group of thousands would not fit in memory, and adds nothing to the picture). */
+  static final int MAX_STACK = 64;
+
   /**
    * The group's mean stack beside an equal number of the batch's other faces. The figure needs the
    * members' pixels, so this (and only this) decodes them.
    */
-  /** At most this many faces go into each side of a composite (a group of thousands would not fit in memory, and adds nothing to the picture). */
-  static final int MAX_STACK = 64;
 
   private void writeComposite(Group g, List<Member> members) throws IOException {
     List<RgbImage> in = new ArrayList<>();

@@ -63,8 +63,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
-  private static final String NO_PROBE = Training.NO_PROBE;
-
   @Override
   public Integer call() throws Exception {
     Instant start = Instant.now();
@@ -89,11 +87,12 @@ final class TrainCommand implements Callable<Integer> {
       try (Progress p = Progress.start(Terminal.stderrIsTerminal(), train.size())) {
         rows = Training.measure(measurer, train, copies, out.resolve("train-features.tsv"), p::stepTo);
       }
-      w.println("ganscan train: measuring the region texture on copies at each image's own size");
+      List<LabelledItem> resized = copies.resized(train, ImageLimits.DEFAULT.decoder());
+      w.println("ganscan train: measuring the region texture of the " + resized.size() + " resized copies again, at each image's own size");
       w.flush();
       List<Measured> textureRows;
-      try (Progress p = Progress.start(Terminal.stderrIsTerminal(), train.size())) {
-        textureRows = Training.measure(measurer, train, TrainingCopy.nativeSize(seed), out.resolve("texture-features.tsv"), p::stepTo);
+      try (Progress p = Progress.start(Terminal.stderrIsTerminal(), resized.size())) {
+        textureRows = Training.measure(measurer, resized, TrainingCopy.nativeSize(seed), out.resolve("texture-features.tsv"), p::stepTo);
       }
       rows = Training.combine(rows, textureRows, measurer.space().names().size());
       Map<String, Object> provenance = new LinkedHashMap<>();
@@ -159,16 +158,12 @@ final class TrainCommand implements Callable<Integer> {
         provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
         boolean fusion = fit.hasProbe() && Training.fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
         model = fusion ? fit.fused() : fit.base();
-        provenance.put("kept", fusion
-            ? "the fused score (traits and the region texture logit): it beat the traits alone on the validation avatar copies"
-            : !fit.hasProbe() ? NO_PROBE
-            : "the traits alone: the fused score (traits and the region texture logit) did not beat them on the validation avatar copies"
-                + " by " + 0.005 + " ROC AUC without losing TPR at 5% FPR; the region texture is measured and reported, not weighed");
+        provenance.put("kept", Training.keptReason(true, fit.hasProbe(), fusion));
         w.println("ganscan train: kept " + provenance.get("kept"));
       } else {
         model = Training.withThresholds(fit.base(), fit.baseRows(rows));
         provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
-        provenance.put("kept", fit.hasProbe() ? "the traits alone: without a validation set nothing shows the fused score earns its place" : NO_PROBE);
+        provenance.put("kept", Training.keptReason(false, fit.hasProbe(), false));
       }
       provenance.put("features", model.features());
       model = model.withProvenanceFirst(provenance);
@@ -181,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.write(out.resolve(StandardScan.PROBE_FILE), probe);
         probeLine = "The region texture probe: `" + StandardScan.PROBE_FILE + "`, sha256 `" + ResourceCache.sha256(probe) + "`.";
       } else {
-        probeLine = "No region texture probe was fitted (" + NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
+        probeLine = "No region texture probe was fitted (" + Training.NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
       }
       Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, copies, train, licences, figures, aligned, learners,
           validate == null ? null : String.valueOf(validate.getFileName()), Duration.between(start, Instant.now()), ResourceCache.sha256(json))

@@ -187,8 +187,10 @@ public final class Training {
 
   /**
    * The training rows as the fit reads them: each item's trait features from its training copy
-   * ({@code rows}) and its texture descriptors from its texture copy ({@code textureRows},
-   * {@link TrainingCopy#nativeSize}); missing descriptors where the texture copy has no face.
+   * ({@code rows}) and its texture descriptors from its texture copy. A resized item's texture
+   * copy is measured apart ({@code textureRows}, {@link TrainingCopy#resized}; missing
+   * descriptors where it has no face); every other item's training copy is its texture copy, so
+   * its row stays as it is.
    *
    * @param baseColumns how many trait features lead each row
    */
@@ -196,13 +198,13 @@ public final class Training {
     Map<String, Measured> texture = new HashMap<>();
     textureRows.forEach(m -> texture.put(m.item().relative(), m));
     return rows.stream().map(m -> {
-      if (!m.hasFace()) {
+      Measured t = texture.get(m.item().relative());
+      if (!m.hasFace() || t == null) {
         return m;
       }
       double[] x = Arrays.copyOf(m.features(), m.features().length);
-      Measured t = texture.get(m.item().relative());
       for (int i = baseColumns; i < x.length; i++) {
-        x[i] = t == null || !t.hasFace() ? Double.NaN : t.features()[i];
+        x[i] = t.hasFace() ? t.features()[i] : Double.NaN;
       }
       return new Measured(m.item(), x, m.traits());
     }).toList();
@@ -225,6 +227,25 @@ public final class Training {
   }
 
   static final double FUSION_MARGIN = 0.005;
+
+  /**
+   * Why 'train' keeps the score it keeps, for the model's provenance.
+   *
+   * @param validated whether a validation set was given
+   * @param fusion whether the fused score was kept ({@link #fusionWins} on the validation set)
+   */
+  public static String keptReason(boolean validated, boolean hasProbe, boolean fusion) {
+    if (!hasProbe) {
+      return NO_PROBE;
+    }
+    if (fusion) {
+      return "the fused score (traits and the region texture logit): it beat the traits alone on the validation avatar copies";
+    }
+    return validated
+        ? "the traits alone: the fused score (traits and the region texture logit) did not beat them on the validation avatar copies by "
+            + FUSION_MARGIN + " ROC AUC without losing TPR at 5% FPR; the region texture is measured and reported, not weighed"
+        : "the traits alone: without a validation set nothing shows the fused score earns its place";
+  }
 
   /** The item's half for cross-fitting: its sha256 ends in an even hex digit (stable across runs). */
   static boolean probeHalf(Measured m) {

@@ -73,6 +73,27 @@ public final class TrainingCopy implements Copier {
     return new TrainingCopy(seed, shared);
   }
 
+  /**
+   * The items whose copy this treatment resizes: only their texture needs a copy of its own
+   * ({@link #nativeSize}); every other copy is already the texture copy, byte for byte (the same
+   * seed draws the same JPEG history). Files whose header cannot be read are left out, as the copy
+   * leaves them out.
+   */
+  public List<LabelledItem> resized(List<LabelledItem> items, PortraitDecoder decoder) {
+    List<LabelledItem> out = new java.util.ArrayList<>();
+    for (LabelledItem i : items) {
+      try {
+        var h = decoder.header(i.file());
+        if (kept != null && !kept.contains(Math.max(h.width(), h.height()))) {
+          out.add(i);
+        }
+      } catch (ImageException e) {
+        // not an image: no copy at all
+      }
+    }
+    return out;
+  }
+
   /** The longest sides kept as they are (empty: every image shrunk; null: every image kept). */
   public Set<Integer> keptSides() {
     return kept == null ? null : new TreeSet<>(kept);

@@ -86,14 +86,9 @@ public final class StandardScan implements AutoCloseable {
     return Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve("model.json") : fileOrFolder;
   }
 
-  /** The standard settings with a score model given as its bytes (a distributed job reads the file once and ships them). */
-  public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName) {
-    return settings(limits, modelJson, fileName, null);
-  }
-
   /**
    * The standard settings with a score model and, when not null, the region texture probe fitted
-   * with it (both as their bytes).
+   * with it, both given as their bytes (a distributed job reads the files once and ships them).
    */
   public static ScanSettings settings(ImageLimits limits, byte[] modelJson, String fileName, byte[] probeJson) {
     return settings(limits, modelJson, fileName, probeJson, PROBE_FILE + " beside " + fileName);

@@ -25,10 +25,19 @@ public final class TraitCosts {
   private TraitCosts() {}
 
   /**
-   * Milliseconds per face for each of the scan's traits, in output order, over the main faces of
-   * the first {@code maxFaces} files that have one; the key {@code "faces"} holds how many.
+   * What each trait cost.
+   *
+   * @param faces how many main faces every trait measured
+   * @param msPerFace milliseconds per face for each of the scan's traits, in output order
    */
-  public static Map<String, Double> measure(StandardScan scan, List<EncodedFile> files, int maxFaces) {
+  public record Costs(int faces, Map<String, Double> msPerFace) {
+    public Costs {
+      msPerFace = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(msPerFace));
+    }
+  }
+
+  /** Each trait's cost over the main faces of the first {@code maxFaces} files that have one. */
+  public static Costs measure(StandardScan scan, List<EncodedFile> files, int maxFaces) {
     PortraitDecoder decoder = scan.settings().limits().decoder();
     Raster raster = new Raster();
     List<TraitInput> inputs = new ArrayList<>();
@@ -58,7 +67,6 @@ public final class TraitCosts {
       inputs.forEach(t::measure);
       out.put(t.name(), inputs.isEmpty() ? Double.NaN : (System.nanoTime() - start) / 1e6 / inputs.size());
     }
-    out.put("faces", (double) inputs.size());
-    return out;
+    return new Costs(inputs.size(), out);
   }
 }

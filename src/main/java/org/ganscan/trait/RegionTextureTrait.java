@@ -98,7 +98,7 @@ public final class RegionTextureTrait implements Trait {
       return TraitScore.unmeasured(NAME, "probe_logit", String.format(Locale.ROOT,
           "region texture: not measured, the eyes are %.0f px apart (the probe reads faces with at least %.0f)", iod, MIN_INTEROCULAR));
     }
-    double[] d = descriptors(input);
+    double[] d = descriptors(input, iod);
     if (probe == null) {
       Map<String, Double> detail = new LinkedHashMap<>();
       List<String> names = descriptorNames();
@@ -147,11 +147,14 @@ public final class RegionTextureTrait implements Trait {
     return new TraitScore(NAME, logit, "probe_logit", score, why, parts);
   }
 
-  /** Descriptors of every region at the canonical face scale; NaN for a region too small to describe. */
-  static double[] descriptors(TraitInput input) {
+  /**
+   * Descriptors of every region at the canonical face scale; NaN for a region too small to describe.
+   *
+   * @param iod the eye distance on the frame, at least {@link #MIN_INTEROCULAR}
+   */
+  static double[] descriptors(TraitInput input, double iod) {
     GreyImage frame = input.frame();
-    double iod = input.eyes().interocularPx() * frame.scale();
-    double f = iod > 1 ? CANONICAL_INTEROCULAR / iod : 1;
+    double f = CANONICAL_INTEROCULAR / iod;
     GreyImage g = new Raster().resized(frame, f);
     double[] out = new double[REGIONS.size() * ResidualCooccurrence.SIZE];
     for (int r = 0; r < REGIONS.size(); r++) {
