@@ -23,6 +23,28 @@ public final class ReuseFinder {
   /** A face-hash match must still resemble the whole image loosely: different aligned faces do not. */
   static final int MAX_BITS_WITH_FACE = 20;
 
+  /**
+   * From this many images on, three wide bands index the hashes instead of four 16-bit ones. On the
+   * grouping bench's jittered batches four bands were 20 % faster at 300,000 images, the two were
+   * level at 600,000, and three bands were 12 % faster at 1,000,000 (14 s against 15.5 s).
+   */
+  static final int THREE_BANDS_FROM = 500_000;
+
+  /** The band count, or 0 to choose it by the batch size. */
+  private final int bands;
+
+  public ReuseFinder() {
+    this(0);
+  }
+
+  /** A finder with a fixed band count (3 or 4), for tests and benchmarks of each layout. */
+  ReuseFinder(int bands) {
+    if (bands != 0 && bands != 3 && bands != 4) {
+      throw new IllegalArgumentException("bands: 3 or 4");
+    }
+    this.bands = bands;
+  }
+
   /** One matched pair and how the second differs from the first. */
   public record Pair(int a, int b, int bits, List<String> transforms) {}
 
@@ -56,8 +78,9 @@ public final class ReuseFinder {
     // mirror and centre hashes, its face hash among all face hashes; a hit within the distance is
     // that rule met, so it is a match without comparing anything else (a hit on the mirror hash
     // from the second image's side is no rule, and is passed over).
-    Bands whole = new Bands(MAX_BITS);
-    Bands face = new Bands(MAX_FACE_BITS);
+    int count = bands > 0 ? bands : n >= THREE_BANDS_FROM ? 3 : Bands.COUNT;
+    Bands whole = new Bands(MAX_BITS, count);
+    Bands face = new Bands(MAX_FACE_BITS, count);
     for (int j = 0; j < n; j++) {
       Fingerprint f = prints.get(j);
       w0[j] = f.wholeHash(0);
@@ -74,47 +97,61 @@ public final class ReuseFinder {
     }
     whole.build();
     face.build();
-    int[] lastSeenBy = new int[n];
-    java.util.Arrays.fill(lastSeenBy, -1);
-    long[][] out = {new long[64]};
-    int[] size = {0};
-    for (int i = 0; i < n; i++) {
-      int item = i;
-      Bands.Hit emit = (other, kind) -> {
-        if (other == item || (kind == 1 && other < item) || lastSeenBy[other] == item) {
-          return;
-        }
-        lastSeenBy[other] = item;
+    long[] faceQueries = new long[n];
+    for (int j = 0; j < n; j++) {
+      faceQueries[j] = hasFace[j] ? prints.get(j).faceHash(0) : 0;
+    }
+    Keys out = new Keys();
+    whole.allHits(w0, null, (item, other, kind) -> {
+      if (other != item && !(kind == 1 && other < item)) {
+        out.add(Math.min(item, other), Math.max(item, other));
+      }
+    });
+    face.allHits(faceQueries, hasFace, (item, other, kind) -> {
+      if (other != item && hasFace[other]) {
         int a = Math.min(item, other);
         int b = Math.max(item, other);
-        if (size[0] == out[0].length) {
-          out[0] = java.util.Arrays.copyOf(out[0], out[0].length * 2);
+        if (Math.min(Long.bitCount(w0[a] ^ w0[b]), Long.bitCount(w0[a] ^ w1[b])) <= MAX_BITS_WITH_FACE) {
+          out.add(a, b);
         }
-        out[0][size[0]++] = (long) a << 32 | b;
-      };
-      whole.hits(w0[i], emit);
-      if (hasFace[i]) {
-        Fingerprint f = prints.get(i);
-        face.hits(f.faceHash(0), (other, kind) -> {
-          if (hasFace[other]) {
-            int a = Math.min(item, other);
-            int b = Math.max(item, other);
-            if (Math.min(Long.bitCount(w0[a] ^ w0[b]), Long.bitCount(w0[a] ^ w1[b])) <= MAX_BITS_WITH_FACE) {
-              emit.hit(other, kind);
-            }
-          }
-        });
       }
-    }
-    long[] keys = java.util.Arrays.copyOf(out[0], size[0]);
-    java.util.Arrays.sort(keys);
-    int unique = 0;
-    for (int k = 0; k < keys.length; k++) {
-      if (k == 0 || keys[k] != keys[k - 1]) {
-        keys[unique++] = keys[k];
+    });
+    return out.sortedUnique();
+  }
+
+  /** Pair keys as found (a pair may be found on several bands and rules), kept sorted and unique. */
+  private static final class Keys {
+    private long[] keys = new long[64];
+    private int size;
+    private int compactedAt = 1 << 20;
+
+    void add(int a, int b) {
+      if (size == keys.length) {
+        if (size >= compactedAt) {
+          size = compact(size); // a photo reused many times is found many times over: fold before growing
+          compactedAt = Math.max(compactedAt, 2 * size);
+        }
+        if (size == keys.length) {
+          keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+        }
       }
+      keys[size++] = (long) a << 32 | b;
     }
-    return java.util.Arrays.copyOf(keys, unique);
+
+    private int compact(int n) {
+      java.util.Arrays.sort(keys, 0, n);
+      int unique = 0;
+      for (int k = 0; k < n; k++) {
+        if (k == 0 || keys[k] != keys[k - 1]) {
+          keys[unique++] = keys[k];
+        }
+      }
+      return unique;
+    }
+
+    long[] sortedUnique() {
+      return java.util.Arrays.copyOf(keys, compact(size));
+    }
   }
 
   /**
@@ -132,6 +169,9 @@ public final class ReuseFinder {
   /** The band keys a lookup of {@code hash} reads to find every hash within {@code maxBits} (6 for whole images, 4 for faces). */
   public static long[] lookupKeys(long hash, int maxBits) {
     int radius = new Bands(maxBits).radius;
+    if (radius > 1) {
+      throw new IllegalArgumentException("the join keys cover up to 7 bits");
+    }
     long[] out = new long[Bands.COUNT * (radius == 1 ? Bands.WIDTH + 1 : 1)];
     int k = 0;
     for (int b = 0; b < Bands.COUNT; b++) {
@@ -176,16 +216,24 @@ public final class ReuseFinder {
   }
 
   /**
-   * Hashes indexed by the value of each of four disjoint 16-bit bands (multi-index hashing, Norouzi,
-   * Punjani and Fleet, CVPR 2012). Two hashes within {@code 4r + 3} bits of each other differ in at
-   * most {@code r} bits on at least one band (pigeonhole), so looking up each band's value and its
-   * neighbours within {@code r} bits finds every such pair. Sixteen-bit bands keep a bucket to about
-   * n / 65,536 hashes even for a million images (shorter ones made the candidates grow with n^2);
-   * each bucket holds the hashes themselves, read in sequence, so a candidate costs one popcount.
+   * Hashes indexed by the value of each of {@code count} disjoint bands that together cover the 64
+   * bits (multi-index hashing, Norouzi, Punjani and Fleet, CVPR 2012). Two hashes within
+   * {@code count * r + count - 1} bits of each other differ in at most {@code r} bits on at least
+   * one band (pigeonhole), so looking up each band's value and its neighbours within {@code r} bits
+   * finds every such pair. A lookup reads (neighbours per band) x (count) buckets of about n / 2^width
+   * hashes each: four 16-bit bands read 68 buckets (radius 1 for 6 bits), which is cheapest while
+   * n is well under 65,536 per bucket but grows with n^2 past it; three bands of 21-22 bits read
+   * about 700 buckets (radius 2) that stay near-empty to millions of images, so a lookup's cost
+   * stops growing with n ({@link #THREE_BANDS_FROM}). Each bucket holds the hashes themselves, read
+   * in sequence, so a candidate costs one popcount.
    */
   private static final class Bands {
+    /** The Spark job's layout (its join keys): four 16-bit bands. */
     private static final int COUNT = 4;
     private static final int WIDTH = 16;
+    private final int count;
+    private final int[] start;
+    private final int[] width;
     private final int maxBits;
     private final int radius;
     private long[] addedHashes = new long[64];
@@ -195,21 +243,32 @@ public final class ReuseFinder {
     private long[][] hashes;
     private int[][] tags; // item << 2 | kind
 
-    /** What a lookup reports: an item whose hash of the given kind is within the distance. */
-    interface Hit {
-      void hit(int item, int kind);
+    Bands(int maxBits) {
+      this(maxBits, COUNT);
     }
 
-    Bands(int maxBits) {
+    Bands(int maxBits, int count) {
+      this.count = count;
+      this.start = new int[count];
+      this.width = new int[count];
+      for (int b = 0, at = 0; b < count; b++) {
+        width[b] = 64 / count + (b < 64 % count ? 1 : 0);
+        start[b] = at;
+        at += width[b];
+      }
       this.maxBits = maxBits;
-      this.radius = maxBits / COUNT;
-      if (maxBits > COUNT * radius + COUNT - 1 || radius > 1) {
-        throw new IllegalArgumentException("bands cover up to 7 bits");
+      this.radius = maxBits / count;
+      if (radius > 2) {
+        throw new IllegalArgumentException("bands look up neighbours within 2 bits at most");
       }
     }
 
     private static int band(long hash, int b) {
       return (int) ((hash >>> (b * WIDTH)) & 0xFFFF);
+    }
+
+    private int value(long hash, int b) {
+      return (int) ((hash >>> start[b]) & ((1L << width[b]) - 1));
     }
 
     void add(long hash, int item, int kind) {
@@ -223,20 +282,22 @@ public final class ReuseFinder {
 
     /** Sorts the added hashes into one bucket array per band (counting sort on the band value). */
     void build() {
-      offsets = new int[COUNT][1 << WIDTH | 1];
-      hashes = new long[COUNT][size];
-      tags = new int[COUNT][size];
-      for (int b = 0; b < COUNT; b++) {
-        int[] off = offsets[b];
+      offsets = new int[count][];
+      hashes = new long[count][size];
+      tags = new int[count][size];
+      for (int b = 0; b < count; b++) {
+        int values = 1 << width[b];
+        int[] off = new int[values + 1];
+        offsets[b] = off;
         for (int k = 0; k < size; k++) {
-          off[band(addedHashes[k], b) + 1]++;
+          off[value(addedHashes[k], b) + 1]++;
         }
-        for (int v = 0; v < (1 << WIDTH); v++) {
+        for (int v = 0; v < values; v++) {
           off[v + 1] += off[v];
         }
-        int[] next = java.util.Arrays.copyOf(off, 1 << WIDTH);
+        int[] next = java.util.Arrays.copyOf(off, values);
         for (int k = 0; k < size; k++) {
-          int at = next[band(addedHashes[k], b)]++;
+          int at = next[value(addedHashes[k], b)]++;
           hashes[b][at] = addedHashes[k];
           tags[b][at] = addedTags[k];
         }
@@ -245,29 +306,69 @@ public final class ReuseFinder {
       addedTags = null;
     }
 
-    /** Each indexed hash within {@code maxBits} of {@code hash} (found once per band it is close on). */
-    void hits(long hash, Hit out) {
-      for (int b = 0; b < COUNT; b++) {
-        int v = band(hash, b);
-        bucket(b, v, hash, out);
-        if (radius == 1) {
-          for (int bit = 0; bit < WIDTH; bit++) {
-            bucket(b, v ^ (1 << bit), hash, out);
+    /** What a batch lookup reports: an indexed item within the distance of a query item's hash. */
+    interface PairHit {
+      void hit(int query, int item, int kind);
+    }
+
+    /**
+     * Every indexed hash within {@code maxBits} of each query's hash ({@code present} null: every
+     * query; found once per band it is close on). The lookups go band by band and neighbour by
+     * neighbour over the queries in the order of their band value, so the buckets are read in
+     * near-sequential order rather than at random, which keeps the cost near-linear in the batch
+     * once the index outgrows the caches.
+     */
+    void allHits(long[] queries, boolean[] present, PairHit out) {
+      for (int b = 0; b < count; b++) {
+        int used = 0;
+        long[] order = new long[queries.length];
+        for (int q = 0; q < queries.length; q++) {
+          if (present == null || present[q]) {
+            order[used++] = (long) value(queries[q], b) << 32 | q;
+          }
+        }
+        java.util.Arrays.sort(order, 0, used);
+        // The queries' items, band values and hashes side by side in that order, read in sequence.
+        int[] items = new int[used];
+        int[] values = new int[used];
+        long[] sorted = new long[used];
+        for (int k = 0; k < used; k++) {
+          items[k] = (int) order[k];
+          values[k] = (int) (order[k] >>> 32);
+          sorted[k] = queries[items[k]];
+        }
+        order = null;
+        int[] off = offsets[b];
+        long[] h = hashes[b];
+        int[] t = tags[b];
+        for (int mask : masks(width[b], radius)) {
+          for (int k = 0; k < used; k++) {
+            int v = values[k] ^ mask;
+            long hash = sorted[k];
+            for (int e = off[v], end = off[v + 1]; e < end; e++) {
+              if (Long.bitCount(h[e] ^ hash) <= maxBits) {
+                out.hit(items[k], t[e] >>> 2, t[e] & 3);
+              }
+            }
           }
         }
       }
     }
 
-    private void bucket(int b, int v, long hash, Hit out) {
-      int[] off = offsets[b];
-      long[] h = hashes[b];
-      int[] t = tags[b];
-      for (int k = off[v]; k < off[v + 1]; k++) {
-        if (Long.bitCount(h[k] ^ hash) <= maxBits) {
-          out.hit(t[k] >>> 2, t[k] & 3);
+    /** The values a band value is XORed with to reach every neighbour within {@code radius} bits. */
+    private static int[] masks(int width, int radius) {
+      int[] out = new int[1 + (radius >= 1 ? width : 0) + (radius == 2 ? width * (width - 1) / 2 : 0)];
+      int k = 0;
+      out[k++] = 0;
+      for (int i = 0; i < width && radius >= 1; i++) {
+        out[k++] = 1 << i;
+        for (int j = i + 1; j < width && radius == 2; j++) {
+          out[k++] = 1 << i | 1 << j;
         }
       }
+      return out;
     }
+
   }
 
   private static Pair match(int i, int j, Fingerprint a, Fingerprint b) {

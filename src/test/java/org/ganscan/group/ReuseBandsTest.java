@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Reuse matching from band candidates finds exactly the pairs that comparing every pair finds (the
  * naive oracle), on real fingerprints, on copies of them with up to 9 hash bits flipped, which
- * puts many pairs on either side of every threshold, and on copies cropped to their middle.
+ * puts many pairs on either side of every threshold, and on copies cropped to their middle; with
+ * each of the two band layouts.
  */
 class ReuseBandsTest {
   private static long flip(long hash, int bits, Random random) {
@@ -55,10 +56,11 @@ class ReuseBandsTest {
       long[] whole = {flip(f.centreHash(random.nextInt(2)), random.nextInt(9), random), random.nextLong()};
       prints.add(new Fingerprint(whole, null, f.colourfulness(), null, null, new long[] {random.nextLong(), random.nextLong()}));
     }
-    ReuseFinder finder = new ReuseFinder();
-    List<ReuseFinder.Pair> all = finder.allPairs(prints);
-    List<ReuseFinder.Pair> banded = finder.pairs(prints);
-    assertEquals(all, banded);
+    List<ReuseFinder.Pair> all = new ReuseFinder().allPairs(prints);
     assertTrue(all.size() > 100, "the copies make many pairs: " + all.size());
+    // Both band layouts: four 16-bit bands (smaller batches) and three wide ones (large batches).
+    assertEquals(all, new ReuseFinder().pairs(prints));
+    assertEquals(all, new ReuseFinder(4).pairs(prints));
+    assertEquals(all, new ReuseFinder(3).pairs(prints));
   }
 }
