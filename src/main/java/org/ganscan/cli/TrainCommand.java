@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ganscan.cache.ResourceCache;
-import org.ganscan.eval.Degradation;
-import org.ganscan.eval.EvalReport;
 import org.ganscan.eval.LabelledItem;
 import org.ganscan.eval.LabelledSet;
 import org.ganscan.eval.Measured;
@@ -101,88 +98,35 @@ final class TrainCommand implements Callable<Integer> {
       provenance.put("variant", "training copies: " + copies.describe() + ", seed " + seed
           + "; region texture copies: " + TrainingCopy.nativeDescription());
       Training.Fit fit = Training.fitFused(measurer.space(), rows, version != null ? version : "train-" + seed, provenance);
-      LogisticModel model = fit.fused();
-      Map<String, EvalReport.Figures> figures = new LinkedHashMap<>();
-      Map<String, Double> aligned = new LinkedHashMap<>();
-      Map<String, EvalReport.Figures> learners = new LinkedHashMap<>();
-      if (validate != null) {
-        List<LabelledItem> dev = LabelledSet.read(validate);
-        Map<Degradation, List<Measured>> devRows = new LinkedHashMap<>();
-        for (Degradation d : Training.VALIDATION) {
-          devRows.put(d, measurer.measure(dev, d).stream().map(Training::row).toList());
-        }
-        fit = fit.withBase(Training.withThresholds(fit.base(), fit.baseRows(devRows.get(Degradation.AVATAR))));
-        if (fit.hasProbe()) {
-          List<Measured> avatar = fit.fusedRows(devRows.get(Degradation.AVATAR));
-          model = Training.withThresholds(model, avatar);
-          fit = fit.withFused(model);
-          learners = Training.compareLearners(fit.fusedSpace(), model, fit.fusionRows(rows), avatar, seed);
-          w.println("== learners fitted on the same training copies (trait features and the texture logit), on the validation avatar copies:");
-        } else {
-          learners = Training.compareLearners(measurer.space(), fit.base(), fit.baseRows(rows), fit.baseRows(devRows.get(Degradation.AVATAR)), seed);
-          w.println("== learners fitted on the same training copies (trait features; too few faces for a texture probe), on the validation avatar copies:");
-        }
-        learners.forEach((k, f) -> w.printf(Locale.ROOT, "  %-75s ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f%n", k, f.auc(), f.tprAt1(), f.tprAt5()));
-        for (var e : devRows.entrySet()) {
-          String name = e.getKey().name().toLowerCase(Locale.ROOT);
-          List<Measured> v = e.getValue();
-          Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
-          parts.put("traits alone", fit.baseScores(v));
-          if (fit.hasProbe()) {
-            parts.put("region texture alone", fit.textureScores(v));
-          }
-          for (var part : parts.entrySet()) {
-            EvalReport.Figures f = EvalReport.figures(v, part.getValue());
-            w.printf(Locale.ROOT, "%s, %s: ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f | among FFHQ-aligned faces %.4f | %s%n", name, part.getKey(),
-                f.auc(), f.tprAt1(), f.tprAt5(), Training.alignedAuc(v, part.getValue()), EvalReport.spread(v, part.getValue()));
-            figures.put(name + " (" + part.getKey() + ")", f);
-            aligned.put(name + " (" + part.getKey() + ")", Training.alignedAuc(v, part.getValue()));
-          }
-          if (fit.hasProbe()) {
-            Map<String, Double> fused = fit.fusedScores(v);
-            figures.put(name + " (fused)", EvalReport.figures(v, fused));
-            aligned.put(name + " (fused)", Training.alignedAuc(v, fused));
-            EvalReport.render(name + ": " + e.getKey().description() + " (fused)", "the model fitted on the training copies; never fitted on these files",
-                fit.fusedRows(v), fused, model, fit.fusedSpace()).forEach(w::println);
-          } else {
-            EvalReport.render(name + ": " + e.getKey().description() + " (traits alone)", "the model fitted on the training copies; never fitted on these files",
-                fit.baseRows(v), parts.get("traits alone"), fit.base(), measurer.space()).forEach(w::println);
-          }
-          w.flush();
-        }
-        provenance.put("validated_on", validate.getFileName() + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(dev));
-        provenance.put("validation", figures);
-        Map<String, Double> learnerAuc = new LinkedHashMap<>();
-        learners.forEach((k, f) -> learnerAuc.put(k, f.auc()));
-        provenance.put("learners_compared_avatar_auc", learnerAuc);
-        provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
-        boolean fusion = fit.hasProbe() && Training.fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
-        model = fusion ? fit.fused() : fit.base();
-        provenance.put("kept", Training.keptReason(true, fit.hasProbe(), fusion));
-        w.println("ganscan train: kept " + provenance.get("kept"));
-      } else {
-        model = Training.withThresholds(fit.base(), fit.baseRows(rows));
-        provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
-        provenance.put("kept", Training.keptReason(false, fit.hasProbe(), false));
+      Training.Outcome outcome = validate != null
+          ? Training.validate(measurer, fit, rows, LabelledSet.read(validate), String.valueOf(validate.getFileName()), seed, line -> {
+            w.println(line);
+            w.flush();
+          })
+          : Training.unvalidated(fit, rows);
+      provenance.putAll(outcome.provenance());
+      if (outcome.validated()) {
+        w.println("ganscan train: kept " + outcome.provenance().get("kept"));
       }
+      LogisticModel model = outcome.model();
       provenance.put("features", model.features());
       model = model.withProvenanceFirst(provenance);
       byte[] json = model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       Files.write(out.resolve("model.json"), json);
       String probeLine;
       Files.deleteIfExists(out.resolve(StandardScan.PROBE_FILE));
-      if (fit.hasProbe()) {
-        byte[] probe = fit.probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (outcome.fit().hasProbe()) {
+        byte[] probe = outcome.fit().probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(out.resolve(StandardScan.PROBE_FILE), probe);
         probeLine = "The region texture probe: `" + StandardScan.PROBE_FILE + "`, sha256 `" + ResourceCache.sha256(probe) + "`.";
       } else {
         probeLine = "No region texture probe was fitted (" + Training.NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
       }
-      Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, copies, train, licences, figures, aligned, learners,
+      Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, copies, train, licences, outcome.figures(), outcome.aligned(), outcome.learners(),
           validate == null ? null : String.valueOf(validate.getFileName()), Duration.between(start, Instant.now()), ResourceCache.sha256(json))
           + "\n" + probeLine + "\n");
       w.printf("ganscan train: model written to %s (%scard: MODEL_CARD.md)%n", out.resolve("model.json").toAbsolutePath(),
-          fit.hasProbe() ? "probe: " + StandardScan.PROBE_FILE + ", " : "");
+          outcome.fit().hasProbe() ? "probe: " + StandardScan.PROBE_FILE + ", " : "");
     }
     return ExitCodes.OK;
   }

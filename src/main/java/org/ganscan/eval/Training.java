@@ -219,6 +219,104 @@ public final class Training {
   }
 
   /**
+   * What validation decided: the model kept (its thresholds set on the validation set's real
+   * avatar copies), the figures per copy and part, the learners compared, and the provenance
+   * entries the kept model records.
+   *
+   * @param figures ROC AUC and TPRs per "copy (part)", part one of traits alone, region texture alone, fused
+   * @param aligned ROC AUC among FFHQ-aligned faces, by the same keys
+   * @param learners each learner's figures on the validation avatar copies
+   */
+  public record Outcome(boolean validated, LogisticModel model, Fit fit, Map<String, EvalReport.Figures> figures, Map<String, Double> aligned,
+      Map<String, EvalReport.Figures> learners, Map<String, Object> provenance) {
+    public Outcome {
+      java.util.Objects.requireNonNull(model, "model");
+      figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+      aligned = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aligned));
+      learners = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(learners));
+      provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+  }
+
+  /** No validation set: the traits-alone model with thresholds set on the training copies' real faces. */
+  public static Outcome unvalidated(Fit fit, List<Measured> rows) {
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
+    provenance.put("kept", keptReason(false, fit.hasProbe(), false));
+    return new Outcome(false, withThresholds(fit.base(), fit.baseRows(rows)), fit, Map.of(), Map.of(), Map.of(), provenance);
+  }
+
+  /**
+   * Validates on a labelled set never fitted on: measures it in each of {@link #VALIDATION}'s copies,
+   * sets each model's thresholds on the real avatar copies, compares learners, and keeps the fused
+   * score only where {@link #fusionWins}. Each figure line and report goes to {@code lines} as it is
+   * made (a long run shows its progress).
+   *
+   * @param rows the training rows the fit was made on
+   * @param devName the validation set's name, for provenance
+   */
+  public static Outcome validate(Measurer measurer, Fit fit, List<Measured> rows, List<LabelledItem> dev, String devName, long seed,
+      java.util.function.Consumer<String> lines) {
+    LogisticModel model = fit.fused();
+    Map<String, EvalReport.Figures> figures = new LinkedHashMap<>();
+    Map<String, Double> aligned = new LinkedHashMap<>();
+    Map<String, EvalReport.Figures> learners;
+    Map<Degradation, List<Measured>> devRows = new LinkedHashMap<>();
+    for (Degradation d : VALIDATION) {
+      devRows.put(d, measurer.measure(dev, d).stream().map(Training::row).toList());
+    }
+    fit = fit.withBase(withThresholds(fit.base(), fit.baseRows(devRows.get(Degradation.AVATAR))));
+    if (fit.hasProbe()) {
+      List<Measured> avatar = fit.fusedRows(devRows.get(Degradation.AVATAR));
+      model = withThresholds(model, avatar);
+      fit = fit.withFused(model);
+      learners = compareLearners(fit.fusedSpace(), model, fit.fusionRows(rows), avatar, seed);
+      lines.accept("== learners fitted on the same training copies (trait features and the texture logit), on the validation avatar copies:");
+    } else {
+      learners = compareLearners(measurer.space(), fit.base(), fit.baseRows(rows), fit.baseRows(devRows.get(Degradation.AVATAR)), seed);
+      lines.accept("== learners fitted on the same training copies (trait features; too few faces for a texture probe), on the validation avatar copies:");
+    }
+    learners.forEach((k, f) -> lines.accept(String.format(Locale.ROOT, "  %-75s ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f", k, f.auc(), f.tprAt1(), f.tprAt5())));
+    for (var e : devRows.entrySet()) {
+      String name = e.getKey().name().toLowerCase(Locale.ROOT);
+      List<Measured> v = e.getValue();
+      Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
+      parts.put("traits alone", fit.baseScores(v));
+      if (fit.hasProbe()) {
+        parts.put("region texture alone", fit.textureScores(v));
+      }
+      for (var part : parts.entrySet()) {
+        EvalReport.Figures f = EvalReport.figures(v, part.getValue());
+        double alignedAuc = alignedAuc(v, part.getValue());
+        lines.accept(String.format(Locale.ROOT, "%s, %s: ROC AUC %.4f | TPR at 1%% FPR %.3f | at 5%% FPR %.3f | among FFHQ-aligned faces %.4f | %s", name, part.getKey(),
+            f.auc(), f.tprAt1(), f.tprAt5(), alignedAuc, EvalReport.spread(v, part.getValue())));
+        figures.put(name + " (" + part.getKey() + ")", f);
+        aligned.put(name + " (" + part.getKey() + ")", alignedAuc);
+      }
+      if (fit.hasProbe()) {
+        Map<String, Double> fused = fit.fusedScores(v);
+        figures.put(name + " (fused)", EvalReport.figures(v, fused));
+        aligned.put(name + " (fused)", alignedAuc(v, fused));
+        EvalReport.render(name + ": " + e.getKey().description() + " (fused)", "the model fitted on the training copies; never fitted on these files",
+            fit.fusedRows(v), fused, model, fit.fusedSpace()).forEach(lines);
+      } else {
+        EvalReport.render(name + ": " + e.getKey().description() + " (traits alone)", "the model fitted on the training copies; never fitted on these files",
+            fit.baseRows(v), parts.get("traits alone"), fit.base(), measurer.space()).forEach(lines);
+      }
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("validated_on", devName + " sha256-of-labelled-sha256s " + LabelledSet.fingerprint(dev));
+    provenance.put("validation", figures);
+    Map<String, Double> learnerAuc = new LinkedHashMap<>();
+    learners.forEach((k, f) -> learnerAuc.put(k, f.auc()));
+    provenance.put("learners_compared_avatar_auc", learnerAuc);
+    provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
+    boolean fusion = fit.hasProbe() && fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
+    provenance.put("kept", keptReason(true, fit.hasProbe(), fusion));
+    return new Outcome(true, fusion ? fit.fused() : fit.base(), fit, figures, aligned, learners, provenance);
+  }
+
+  /**
    * Whether the fused score earns its place over the trait score alone on validation: a higher
    * ROC AUC by at least {@link #FUSION_MARGIN}, and no lower TPR at 5 % FPR.
    */

@@ -131,11 +131,10 @@ public final class Pipeline implements AutoCloseable {
         faces.add(new FaceResult(face, EyeGeometry.of(face, portrait.width(), portrait.height()), scores, embeddings));
         continue;
       }
-      FaceRegions regions = FaceRegions.of(face, analysis.personMask(), person, frame, raster);
+      TraitInput input = input(portrait, analysis, face, person, frame);
       if (mainRegions == null) {
-        mainRegions = regions;
+        mainRegions = input.regions();
       }
-      TraitInput input = new TraitInput(portrait, face, analysis.personMask(), frame, regions);
       Map<String, ImageMask> marks = new HashMap<>();
       for (int i = 0; i < settings.traits().size(); i++) {
         TraitScore first = firstPass == null ? null : firstPass.get(k).get(i);
@@ -173,6 +172,25 @@ public final class Pipeline implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  /** A face's inputs for the full analysis (the person mask and the regions it shapes). */
+  private TraitInput input(Portrait portrait, FaceAnalysis analysis, Face face, java.util.BitSet person, GreyImage frame) {
+    return new TraitInput(portrait, face, analysis.personMask(), frame, FaceRegions.of(face, analysis.personMask(), person, frame, raster));
+  }
+
+  /**
+   * The inputs the full analysis gives the traits for a portrait's main face, or empty when it
+   * has none: what {@link TraitCosts} times each trait on.
+   */
+  java.util.Optional<TraitInput> mainFaceInput(Portrait portrait) {
+    FaceAnalysis analysis = analyzer.faces(portrait.image());
+    if (analysis.faces().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    analysis = analyzer.withPersonMask(analysis, portrait.image());
+    GreyImage frame = raster.grey(portrait.image(), TraitInput.ANALYSIS_SIDE);
+    return java.util.Optional.of(input(portrait, analysis, analysis.faces().get(0), FaceRegions.personPixels(analysis.personMask(), frame), frame));
   }
 
   private static ScanResult error(String shownPath, String sha, ImageHeader header, String message) {

@@ -4,21 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ganscan.face.FaceAnalysis;
-import org.ganscan.face.FaceAnalyzer;
-import org.ganscan.face.FaceRegions;
 import org.ganscan.image.EncodedFile;
 import org.ganscan.image.ImageException;
-import org.ganscan.image.Portrait;
 import org.ganscan.image.PortraitDecoder;
-import org.ganscan.imaging.GreyImage;
-import org.ganscan.imaging.Raster;
 import org.ganscan.trait.Trait;
 import org.ganscan.trait.TraitInput;
 
 /**
- * What each trait costs on one thread: the inputs (decode, faces, landmarks, the person mask, the
- * regions) are made first and not timed, then each trait measures every main face, after a
+ * What each trait costs on one thread: the inputs (decode, then the full analysis's faces,
+ * landmarks, person mask and regions, by {@link Pipeline}) are made first and not timed, then each trait measures every main face, after a
  * warm-up pass. For the benchmark's per-stage figures.
  */
 public final class TraitCosts {
@@ -39,22 +33,14 @@ public final class TraitCosts {
   /** Each trait's cost over the main faces of the first {@code maxFaces} files that have one. */
   public static Costs measure(StandardScan scan, List<EncodedFile> files, int maxFaces) {
     PortraitDecoder decoder = scan.settings().limits().decoder();
-    Raster raster = new Raster();
     List<TraitInput> inputs = new ArrayList<>();
-    try (FaceAnalyzer analyzer = scan.models().newAnalyzer()) {
+    try (Pipeline pipeline = scan.pipeline()) {
       for (EncodedFile f : files) {
         if (inputs.size() == maxFaces) {
           break;
         }
         try {
-          Portrait p = decoder.decode(f);
-          FaceAnalysis a = analyzer.faces(p.image());
-          if (a.faces().isEmpty()) {
-            continue;
-          }
-          a = analyzer.withPersonMask(a, p.image());
-          GreyImage frame = raster.grey(p.image(), TraitInput.ANALYSIS_SIDE);
-          inputs.add(new TraitInput(p, a.faces().get(0), a.personMask(), frame, FaceRegions.of(a.faces().get(0), a.personMask(), frame, raster)));
+          pipeline.mainFaceInput(decoder.decode(f)).ifPresent(inputs::add);
         } catch (ImageException e) {
           // not part of the figure
         }
