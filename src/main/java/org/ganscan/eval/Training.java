@@ -108,11 +108,19 @@ public final class Training {
    * every row with the probe's logit as one more feature, each row's logit from a probe fitted on
    * the other half of the rows ({@code halves}: cross-fitting, so the fusion never sees a logit of
    * a probe's own training data). Without enough faces for a probe ({@link #MIN_PROBE_FACES}) the
-   * probe parts and the fused score are null and {@code halves} is empty.
+   * probe parts and the fused score are null and {@code halves} is empty. {@code maskFree} is the
+   * trait score fitted on the same rows without the features of the traits that read the person
+   * mask ({@code maskFreeColumns}: their columns among the trait score's), which a scan can settle
+   * without ever running the mask.
    */
-  public record Fit(LogisticModel base, LogisticModel probeModel, TextureProbe probe, List<TextureProbe> halves, FeatureSpace fusedSpace, LogisticModel fused,
-      int baseColumns) {
+  public record Fit(LogisticModel base, LogisticModel maskFree, List<Integer> maskFreeColumns, LogisticModel probeModel, TextureProbe probe,
+      List<TextureProbe> halves, FeatureSpace fusedSpace, LogisticModel fused, int baseColumns) {
     public Fit {
+      java.util.Objects.requireNonNull(maskFree, "maskFree");
+      maskFreeColumns = List.copyOf(maskFreeColumns);
+      if (!maskFree.features().equals(maskFreeColumns.stream().map(base.features()::get).toList())) {
+        throw new IllegalArgumentException("the mask-free score's features are not the named columns of the trait score's");
+      }
       halves = List.copyOf(halves);
       if ((probe == null) != halves.isEmpty() || !halves.isEmpty() && halves.size() != 2) {
         throw new IllegalArgumentException("cross-fitting needs the probes of both halves");
@@ -132,6 +140,16 @@ public final class Training {
     /** Rows as the trait score alone sees them. */
     public List<Measured> baseRows(List<Measured> rows) {
       return rows.stream().map(m -> head(m, baseColumns)).toList();
+    }
+
+    /** Rows as the mask-free trait score sees them. */
+    public List<Measured> maskFreeRows(List<Measured> rows) {
+      return rows.stream().map(m -> columns(m, maskFreeColumns)).toList();
+    }
+
+    /** Rows scored by the mask-free trait score. */
+    public Map<String, Double> maskFreeScores(List<Measured> rows) {
+      return scores(maskFree, maskFreeRows(rows));
     }
 
     /** Rows scored by the probe alone. */
@@ -155,12 +173,17 @@ public final class Training {
 
     /** The same parts with another fused model (its thresholds set). */
     public Fit withFused(LogisticModel model) {
-      return new Fit(base, probeModel, probe, halves, fusedSpace, model, baseColumns);
+      return new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, model, baseColumns);
     }
 
     /** The same parts with another trait score (its thresholds set). */
     public Fit withBase(LogisticModel model) {
-      return new Fit(model, probeModel, probe, halves, fusedSpace, fused, baseColumns);
+      return new Fit(model, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, baseColumns);
+    }
+
+    /** The same parts with another mask-free trait score (its thresholds set). */
+    public Fit withMaskFree(LogisticModel model) {
+      return new Fit(base, model, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, baseColumns);
     }
   }
 
@@ -210,6 +233,17 @@ public final class Training {
     }).toList();
   }
 
+  private static Measured columns(Measured m, List<Integer> columns) {
+    if (!m.hasFace()) {
+      return m;
+    }
+    double[] x = new double[columns.size()];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = m.features()[columns.get(k)];
+    }
+    return new Measured(m.item(), x, m.traits());
+  }
+
   private static Measured head(Measured m, int n) {
     return m.hasFace() ? new Measured(m.item(), Arrays.copyOf(m.features(), n), m.traits()) : m;
   }
@@ -242,7 +276,7 @@ public final class Training {
   public static Outcome unvalidated(Fit fit, List<Measured> rows) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
-    provenance.put("kept", keptReason(false, fit.hasProbe(), false));
+    provenance.put("kept", keptReason(false, fit.hasProbe(), false, false));
     return new Outcome(false, withThresholds(fit.base(), fit.baseRows(rows)), fit, Map.of(), Map.of(), Map.of(), provenance);
   }
 
@@ -266,6 +300,7 @@ public final class Training {
       devRows.put(d, measurer.measure(dev, d).stream().map(Training::row).toList());
     }
     fit = fit.withBase(withThresholds(fit.base(), fit.baseRows(devRows.get(Degradation.AVATAR))));
+    fit = fit.withMaskFree(withThresholds(fit.maskFree(), fit.maskFreeRows(devRows.get(Degradation.AVATAR))));
     if (fit.hasProbe()) {
       List<Measured> avatar = fit.fusedRows(devRows.get(Degradation.AVATAR));
       model = withThresholds(model, avatar);
@@ -282,6 +317,7 @@ public final class Training {
       List<Measured> v = e.getValue();
       Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
       parts.put("traits alone", fit.baseScores(v));
+      parts.put(WITHOUT_MASK, fit.maskFreeScores(v));
       if (fit.hasProbe()) {
         parts.put("region texture alone", fit.textureScores(v));
       }
@@ -311,9 +347,11 @@ public final class Training {
     learners.forEach((k, f) -> learnerAuc.put(k, f.auc()));
     provenance.put("learners_compared_avatar_auc", learnerAuc);
     provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
-    boolean fusion = fit.hasProbe() && fusionWins(figures.get("avatar (fused)"), figures.get("avatar (traits alone)"));
-    provenance.put("kept", keptReason(true, fit.hasProbe(), fusion));
-    return new Outcome(true, fusion ? fit.fused() : fit.base(), fit, figures, aligned, learners, provenance);
+    boolean maskEarns = maskEarnsItsPlace(figures.get("avatar (traits alone)"), figures.get("avatar (" + WITHOUT_MASK + ")"));
+    LogisticModel traits = maskEarns ? fit.base() : fit.maskFree();
+    boolean fusion = fit.hasProbe() && fusionWins(figures.get("avatar (fused)"), figures.get(maskEarns ? "avatar (traits alone)" : "avatar (" + WITHOUT_MASK + ")"));
+    provenance.put("kept", keptReason(true, fit.hasProbe(), fusion, !maskEarns));
+    return new Outcome(true, fusion ? fit.fused() : traits, fit, figures, aligned, learners, provenance);
   }
 
   /**
@@ -326,23 +364,41 @@ public final class Training {
 
   static final double FUSION_MARGIN = 0.005;
 
+  /** The validation part name of the trait score without the traits that read the person mask. */
+  public static final String WITHOUT_MASK = "traits without the person mask";
+
+  /**
+   * Whether the features of the traits that read the person mask earn their place in the trait
+   * score, by the same rule as the fusion ({@link #FUSION_MARGIN} ROC AUC on the validation avatar
+   * copies, no lower TPR at 5 % FPR). Where they do not, the score leaves them out and a scan never
+   * needs the mask for its verdict (the costliest model; {@code --full} still measures them).
+   */
+  public static boolean maskEarnsItsPlace(EvalReport.Figures withMask, EvalReport.Figures withoutMask) {
+    return withMask.auc() >= withoutMask.auc() + FUSION_MARGIN && withMask.tprAt5() >= withoutMask.tprAt5();
+  }
+
   /**
    * Why 'train' keeps the score it keeps, for the model's provenance.
    *
    * @param validated whether a validation set was given
    * @param fusion whether the fused score was kept ({@link #fusionWins} on the validation set)
    */
-  public static String keptReason(boolean validated, boolean hasProbe, boolean fusion) {
+  public static String keptReason(boolean validated, boolean hasProbe, boolean fusion, boolean maskFree) {
+    String traits = maskFree
+        ? "the traits without the person mask: the features of the traits that read it (hair, background, ears) did not beat the score"
+            + " without them on the validation avatar copies by " + FUSION_MARGIN + " ROC AUC without losing TPR at 5% FPR, so a scan's verdict"
+            + " never needs the mask (scan --full still measures and reports those traits)"
+        : "the traits alone";
     if (!hasProbe) {
-      return NO_PROBE;
+      return maskFree ? traits + "; " + noProbeWhy() : NO_PROBE;
     }
     if (fusion) {
       return "the fused score (traits and the region texture logit): it beat the traits alone on the validation avatar copies";
     }
     return validated
-        ? "the traits alone: the fused score (traits and the region texture logit) did not beat them on the validation avatar copies by "
+        ? traits + "; the fused score (traits and the region texture logit) did not beat them on the validation avatar copies by "
             + FUSION_MARGIN + " ROC AUC without losing TPR at 5% FPR; the region texture is measured and reported, not weighed"
-        : "the traits alone: without a validation set nothing shows the fused score earns its place";
+        : traits + ": without a validation set nothing shows the fused score earns its place";
   }
 
   /** The item's half for cross-fitting: its sha256 ends in an even hex digit (stable across runs). */
@@ -358,12 +414,27 @@ public final class Training {
   public static Fit fitFused(FeatureSpace baseSpace, List<Measured> rows, String version, Map<String, Object> provenance) {
     int n = baseSpace.names().size();
     LogisticModel base = Fitter.constrained(baseSpace, version).fit(samples(rows.stream().map(m -> head(m, n)).toList()), Map.of());
+    java.util.Set<String> maskTraits = StandardScan.traits().stream().filter(Trait::needsPersonMask).map(Trait::name)
+        .collect(java.util.stream.Collectors.toSet());
+    List<Integer> maskFreeColumns = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      if (!maskTraits.contains(baseSpace.feature(baseSpace.names().get(k)).trait())) {
+        maskFreeColumns.add(k);
+      }
+    }
+    List<String> maskFreeNames = maskFreeColumns.stream().map(baseSpace.names()::get).toList();
+    LogisticModel maskFree = Fitter.constrained(baseSpace, maskFreeNames, version)
+        .fit(samples(rows.stream().map(m -> columns(m, maskFreeColumns)).toList()), Map.of());
+    // The base model's features are all of the space's, in its order, so the columns name them.
+    if (!base.features().equals(baseSpace.names())) {
+      throw new IllegalStateException("the trait score's features " + base.features() + " are not the space's " + baseSpace.names());
+    }
     List<Measured> described = rows.stream().filter(m -> m.hasFace() && described(tail(m, n).features())).map(m -> tail(m, n)).toList();
     for (boolean even : new boolean[] {true, false}) {
       List<Sample> half = samples(described.stream().filter(m -> probeHalf(m) == even).toList());
       long gan = half.stream().filter(Sample::synthetic).count();
       if (gan < MIN_PROBE_FACES || half.size() - gan < MIN_PROBE_FACES) {
-        return new Fit(base, null, null, List.of(), null, null, n);
+        return new Fit(base, maskFree, maskFreeColumns, null, null, List.of(), null, null, n);
       }
     }
     List<TextureProbe> halves = new ArrayList<>();
@@ -384,13 +455,13 @@ public final class Training {
     if (!fusedSpace.names().equals(expected)) {
       throw new IllegalStateException("the fused features " + fusedSpace.names() + " are not the trait features and the texture logit");
     }
-    Fit partial = new Fit(base, probeModel, probe, halves, fusedSpace, null, n);
+    Fit partial = new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, null, n);
     List<Measured> fuseRows = partial.fusionRows(rows);
     Map<String, Object> fusedProvenance = new LinkedHashMap<>(provenance);
     fusedProvenance.put("texture_logit", "cross-fitted: each training row's logit comes from a probe fitted on the other half of the rows (split by the"
         + " last hex digit of the sha256, even or odd); the shipped probe is fitted on all of them");
     LogisticModel fused = Fitter.constrained(fusedSpace, version).fit(samples(fuseRows), fusedProvenance);
-    return new Fit(base, probeModel, probe, halves, fusedSpace, fused, n);
+    return new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, n);
   }
 
   /**
@@ -400,8 +471,12 @@ public final class Training {
   public static final int MIN_PROBE_FACES = 20;
 
   /** What a model without a texture probe keeps, and why. */
-  public static final String NO_PROBE = "the traits alone: too few training faces with their eyes at least " + (int) RegionTextureTrait.MIN_INTEROCULAR
-      + " px apart for a region texture probe (each half of the rows needs " + MIN_PROBE_FACES + " GAN and " + MIN_PROBE_FACES + " real)";
+  public static final String NO_PROBE = "the traits alone: " + noProbeWhy();
+
+  private static String noProbeWhy() {
+    return "too few training faces with their eyes at least " + (int) RegionTextureTrait.MIN_INTEROCULAR
+        + " px apart for a region texture probe (each half of the rows needs " + MIN_PROBE_FACES + " GAN and " + MIN_PROBE_FACES + " real)";
+  }
 
   private static TextureProbe probe(LogisticModel model) {
     return TextureProbe.parse(model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
