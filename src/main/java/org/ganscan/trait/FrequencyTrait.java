@@ -27,6 +27,44 @@ public final class FrequencyTrait implements Trait {
   private static final List<Feature> FEATURES = List.of(GRID_PEAK, HIGH_TO_MID);
 
   private final Spectrum spectrum = new Spectrum();
+  /** The ring of each patch size (64, 128, 256), worked out once: which spectrum cells {@link #ring} reads. */
+  private final Map<Integer, Ring> rings = new java.util.HashMap<>();
+
+  public FrequencyTrait() {
+    for (int n = MIN_PATCH; n <= MAX_PATCH; n *= 2) {
+      rings.put(n, Ring.of(n));
+    }
+  }
+
+  /**
+   * The off-grid spectrum cells (neither frequency a multiple of n/8) at radius 0.25..0.5 cycles/px
+   * ({@code high}) and 0.1..0.25 ({@code mid}), as indices in row order.
+   */
+  private record Ring(int[] high, int[] mid) {
+    static Ring of(int n) {
+      int grid = n / 8;
+      int[] high = new int[n * n];
+      int[] mid = new int[n * n];
+      int highN = 0;
+      int midN = 0;
+      for (int v = 0; v < n; v++) {
+        for (int u = 0; u < n; u++) {
+          int fu = u <= n / 2 ? u : u - n;
+          int fv = v <= n / 2 ? v : v - n;
+          if (fu % grid == 0 || fv % grid == 0) {
+            continue;
+          }
+          double r = Math.sqrt((double) (fu * fu + fv * fv)) / n; // exact for these integers, as Math.hypot, and intrinsic
+          if (r >= 0.25 && r <= 0.5) {
+            high[highN++] = v * n + u;
+          } else if (r >= 0.1 && r < 0.25) {
+            mid[midN++] = v * n + u;
+          }
+        }
+      }
+      return new Ring(java.util.Arrays.copyOf(high, highN), java.util.Arrays.copyOf(mid, midN));
+    }
+  }
 
   @Override
   public String name() {
@@ -100,30 +138,17 @@ public final class FrequencyTrait implements Trait {
   }
 
   /** {max, median} of off-grid power at radius 0.25..0.5 cycles/px, and the high/mid mean power ratio. */
-  private static double[] ring(float[] power, int n) {
-    int grid = n / 8;
-    double[] high = new double[n * n];
-    int size = 0;
-    double mid = 0;
-    int midN = 0;
-    for (int v = 0; v < n; v++) {
-      for (int u = 0; u < n; u++) {
-        int fu = u <= n / 2 ? u : u - n;
-        int fv = v <= n / 2 ? v : v - n;
-        if (fu % grid == 0 || fv % grid == 0) {
-          continue;
-        }
-        double r = Math.sqrt((double) (fu * fu + fv * fv)) / n; // exact for these integers, as Math.hypot, and intrinsic
-        double p = power[v * n + u];
-        if (r >= 0.25 && r <= 0.5) {
-          high[size++] = p;
-        } else if (r >= 0.1 && r < 0.25) {
-          mid += p;
-          midN++;
-        }
-      }
+  private double[] ring(float[] power, int n) {
+    Ring ring = rings.get(n);
+    double[] h = new double[ring.high().length];
+    for (int k = 0; k < h.length; k++) {
+      h[k] = power[ring.high()[k]];
     }
-    double[] h = java.util.Arrays.copyOf(high, size);
+    double mid = 0;
+    for (int i : ring.mid()) {
+      mid += power[i];
+    }
+    int midN = ring.mid().length;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : h) {
       max = Math.max(max, v);
