@@ -257,7 +257,8 @@ public final class Training {
    * avatar copies), the figures per copy and part, the learners compared, and the provenance
    * entries the kept model records.
    *
-   * @param figures ROC AUC and TPRs per "copy (part)", part one of traits alone, region texture alone, fused
+   * @param figures ROC AUC and TPRs per "copy (part)", part one of traits alone, {@link #WITHOUT_MASK},
+   *     region texture alone, fused
    * @param aligned ROC AUC among FFHQ-aligned faces, by the same keys
    * @param learners each learner's figures on the validation avatar copies
    */
@@ -272,7 +273,10 @@ public final class Training {
     }
   }
 
-  /** No validation set: the traits-alone model with thresholds set on the training copies' real faces. */
+  /**
+   * No validation set: the trait score over every trait (nothing shows the mask traits or the fusion
+   * could be left out or added) with thresholds set on the training copies' real faces.
+   */
   public static Outcome unvalidated(Fit fit, List<Measured> rows) {
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the training copies' real faces (no validation set)");
@@ -282,8 +286,9 @@ public final class Training {
 
   /**
    * Validates on a labelled set never fitted on: measures it in each of {@link #VALIDATION}'s copies,
-   * sets each model's thresholds on the real avatar copies, compares learners, and keeps the fused
-   * score only where {@link #fusionWins}. Each figure line and report goes to {@code lines} as it is
+   * sets each model's thresholds on the real avatar copies, compares learners, keeps the trait score
+   * without the mask traits unless they earn their place ({@link #maskEarnsItsPlace}), and keeps the
+   * fused score only where it beats that kept trait score ({@link #fusionWins}). Each figure line and report goes to {@code lines} as it is
    * made (a long run shows its progress).
    *
    * @param rows the training rows the fit was made on

@@ -89,6 +89,12 @@ class TrainCommandTest {
     assertTrue(card.contains("kept at its own size"), "the card states the texture copies' treatment");
     assertTrue(card.contains("The region texture probe: `region-texture-probe.json`, sha256"), card);
     assertTrue(text.contains("avatar, region texture alone: ROC AUC"), text);
+    // The trait score without the mask traits is fitted and validated too, and the kept model's
+    // features are what its 'kept' reason says.
+    assertTrue(text.contains("avatar, traits without the person mask: ROC AUC"), text);
+    String kept = model.provenance().get("kept").toString();
+    assertEquals(kept.startsWith("the traits without the person mask"), model.features().stream().noneMatch(f -> f.startsWith("background") || f.startsWith("hair")
+        || f.startsWith("ears")), kept + " / " + model.features());
 
     // A killed run: the checkpoint lost its last rows and ends in half a line. The rerun measures
     // only what is missing and fits the same model.
