@@ -24,13 +24,15 @@ public final class FaceAnalyzer implements AutoCloseable {
 
   private final FaceDetector detector;
   private final FaceMesh mesh;
-  private final SelfieSegmenter segmenter;
+  private final java.util.function.Supplier<SelfieSegmenter> newSegmenter;
+  /** Made on first need: a scan whose score reads no mask trait never asks for the mask. */
+  private SelfieSegmenter segmenter;
   private final Texture texture = new Texture();
 
-  FaceAnalyzer(FaceDetector detector, FaceMesh mesh, SelfieSegmenter segmenter) {
+  FaceAnalyzer(FaceDetector detector, FaceMesh mesh, java.util.function.Supplier<SelfieSegmenter> segmenter) {
     this.detector = detector;
     this.mesh = mesh;
-    this.segmenter = segmenter;
+    this.newSegmenter = segmenter;
   }
 
   /** Faces and the person mask, as {@link #faces} then {@link #withPersonMask}. */
@@ -55,8 +57,13 @@ public final class FaceAnalyzer implements AutoCloseable {
 
   /** The same faces with the person mask of {@code image}, which is segmented when there is a face. */
   public FaceAnalysis withPersonMask(FaceAnalysis found, RgbImage image) {
-    return found.faces().isEmpty() || found.personMask().isPresent() ? found
-        : new FaceAnalysis(found.faces(), Optional.of(segmenter.segment(image)));
+    if (found.faces().isEmpty() || found.personMask().isPresent()) {
+      return found;
+    }
+    if (segmenter == null) {
+      segmenter = newSegmenter.get();
+    }
+    return new FaceAnalysis(found.faces(), Optional.of(segmenter.segment(image)));
   }
 
   /** Looks at the central 60 % of the landmarks' box, which is skin, eyes, nose and mouth. */
@@ -71,6 +78,8 @@ public final class FaceAnalyzer implements AutoCloseable {
   public void close() {
     detector.close();
     mesh.close();
-    segmenter.close();
+    if (segmenter != null) {
+      segmenter.close();
+    }
   }
 }

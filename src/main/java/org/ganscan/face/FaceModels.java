@@ -53,7 +53,7 @@ public final class FaceModels implements AutoCloseable {
     return new FaceAnalyzer(
         new FaceDetector(front.newSession(), this::backSession),
         new FaceMesh(catalog.bytes(FACE_MESH)),
-        new SelfieSegmenter(catalog.bytes(SELFIE)));
+        () -> new SelfieSegmenter(catalog.bytes(SELFIE)));
   }
 
   @Override
