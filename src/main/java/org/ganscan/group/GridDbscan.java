@@ -235,9 +235,11 @@ public final class GridDbscan implements java.io.Serializable {
      * Core points within eps of each other: one component. Each cell keeps its core points grouped
      * by component, with each group's bounding box; a point skips a group already joined to it or
      * whose box is farther than eps, and stops at the first neighbour in a group (the whole group
-     * is one component). Groups only merge, so a grouping stays correct as unions go on; it is
-     * rebuilt once enough unions may have merged half of its groups, so a dense template settles
-     * into a few groups instead of being compared pair by pair.
+     * is one component). Groups only merge, so a grouping stays correct as unions go on. Once
+     * enough unions anywhere may have merged half of a cell's groups, their roots are counted, and
+     * the grouping is rebuilt only if they did ({@link CellGroups#halfMerged}): a dense template
+     * settles into a few groups instead of being compared pair by pair, and is not regrouped (a
+     * sort of all its points) every time a join happens elsewhere in a large batch.
      */
     UnionFind join(boolean[] core) {
       int n = points.length;
@@ -253,8 +255,13 @@ public final class GridDbscan implements java.io.Serializable {
           if (g.points.length == 0) {
             continue;
           }
-          if (g.builtAt < 0 || (g.count > 1 && unions - g.builtAt >= Math.max(1, g.count / 2))) {
+          if (g.builtAt < 0) {
             g.build(uf, points, unions);
+          } else if (g.count > 1 && unions - g.checkedAt >= Math.max(1, g.count / 2)) {
+            g.checkedAt = unions;
+            if (g.halfMerged(uf)) {
+              g.build(uf, points, unions);
+            }
           }
           int ri = uf.find(i);
           for (int k = 0; k < g.count; k++) {
@@ -302,6 +309,8 @@ public final class GridDbscan implements java.io.Serializable {
     int count;
     double[][][] boxes; // {lo, hi} per group; null for a single point
     long builtAt = -1;
+    /** The union count when the groups were last checked for merging. */
+    long checkedAt = -1;
 
     CellGroups(int[] cell, boolean[] core) {
       points = Arrays.stream(cell).filter(j -> core[j]).toArray();
@@ -309,6 +318,28 @@ public final class GridDbscan implements java.io.Serializable {
 
     int rep(int k) {
       return order[starts[k]];
+    }
+
+    /**
+     * Whether joins since the grouping was made have merged its groups down to half or fewer
+     * distinct components: then it is worth making again. Groups only ever merge, so each
+     * regrouping at least halves the count, and a cell whose points are one component (a dense
+     * template) is grouped at most a logarithmic number of times, however many joins the batch
+     * makes elsewhere.
+     */
+    boolean halfMerged(UnionFind uf) {
+      int[] roots = new int[count];
+      for (int k = 0; k < count; k++) {
+        roots[k] = uf.find(rep(k));
+      }
+      Arrays.sort(roots);
+      int distinct = 0;
+      for (int k = 0; k < count; k++) {
+        if (k == 0 || roots[k] != roots[k - 1]) {
+          distinct++;
+        }
+      }
+      return distinct <= count / 2;
     }
 
     void build(UnionFind uf, double[][] coords, long unions) {
@@ -346,6 +377,7 @@ public final class GridDbscan implements java.io.Serializable {
         boxes[k] = new double[][] {l, h};
       }
       builtAt = unions;
+      checkedAt = unions;
     }
 
     /** Squared distance from {@code p} to group k's bounding box (0 inside); 0 for a single point, which is compared itself. */
