@@ -557,6 +557,7 @@ public final class Training {
         .append(TrainingCopy.nativeDescription()).append("; it is fitted on the faces whose eyes are at least ").append(RegionTextureTrait.MIN_INTEROCULAR)
         .append(" px apart there, so at least halved to the scale it reads.\n\n");
     b.append("## Learner\n\n- ").append(model.provenance().get("trainer")).append("\n- ").append(model.provenance().get("library"))
+        .append("\n- kept: ").append(model.provenance().getOrDefault("kept", "not recorded"))
         .append("\n- excluded features: ").append(model.provenance().get("excluded_features"))
         .append("\n- training time on this machine: ").append(took.toSeconds()).append(" s (measuring the copies not already in the checkpoints included)\n\n");
     b.append("## Validation\n\n");

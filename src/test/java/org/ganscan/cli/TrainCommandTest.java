@@ -93,6 +93,7 @@ class TrainCommandTest {
     // features are what its 'kept' reason says.
     assertTrue(text.contains("avatar, traits without the person mask: ROC AUC"), text);
     String kept = model.provenance().get("kept").toString();
+    assertTrue(card.contains("- kept: " + kept), "the card says what train kept and why");
     assertEquals(kept.startsWith("the traits without the person mask"), model.features().stream().noneMatch(f -> f.startsWith("background") || f.startsWith("hair")
         || f.startsWith("ears")), kept + " / " + model.features());
 
