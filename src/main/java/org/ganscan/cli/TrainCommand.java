@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ganscan.cache.ResourceCache;
 import org.ganscan.eval.LabelledItem;
 import org.ganscan.eval.LabelledSet;
 import org.ganscan.eval.Measured;
@@ -19,7 +18,6 @@ import org.ganscan.eval.Training;
 import org.ganscan.eval.TrainingCopy;
 import org.ganscan.image.ImageLimits;
 import org.ganscan.scan.StandardScan;
-import org.ganscan.score.LogisticModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,27 +102,12 @@ final class TrainCommand implements Callable<Integer> {
             w.flush();
           })
           : Training.unvalidated(fit, rows);
-      provenance.putAll(outcome.provenance());
       if (outcome.validated()) {
         w.println("ganscan train: kept " + outcome.provenance().get("kept"));
       }
-      LogisticModel model = outcome.model();
-      provenance.put("features", model.features());
-      model = model.withProvenanceFirst(provenance);
-      byte[] json = model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      Files.write(out.resolve("model.json"), json);
-      String probeLine;
-      Files.deleteIfExists(out.resolve(StandardScan.PROBE_FILE));
-      if (outcome.fit().hasProbe()) {
-        byte[] probe = outcome.fit().probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Files.write(out.resolve(StandardScan.PROBE_FILE), probe);
-        probeLine = "The region texture probe: `" + StandardScan.PROBE_FILE + "`, sha256 `" + ResourceCache.sha256(probe) + "`.";
-      } else {
-        probeLine = "No region texture probe was fitted (" + Training.NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
-      }
-      Files.writeString(out.resolve("MODEL_CARD.md"), Training.card(model, copies, train, licences, outcome.figures(), outcome.aligned(), outcome.learners(),
-          validate == null ? null : String.valueOf(validate.getFileName()), Duration.between(start, Instant.now()), ResourceCache.sha256(json))
-          + "\n" + probeLine + "\n");
+      provenance.putAll(outcome.provenance());
+      Training.write(out, outcome, provenance, copies, train, licences, validate == null ? null : String.valueOf(validate.getFileName()),
+          Duration.between(start, Instant.now()));
       w.printf("ganscan train: model written to %s (%scard: MODEL_CARD.md)%n", out.resolve("model.json").toAbsolutePath(),
           outcome.fit().hasProbe() ? "probe: " + StandardScan.PROBE_FILE + ", " : "");
     }

@@ -530,6 +530,34 @@ public final class Training {
     return out;
   }
 
+  /**
+   * Writes what {@code train} made into {@code out}: {@code model.json} (the kept model, with
+   * {@code provenance} first and its features), the region texture probe beside it when one was
+   * fitted (an older one there is removed), and {@code MODEL_CARD.md}.
+   *
+   * @param validationName the validation set's name, or null without one
+   * @param took the training time so far, for the card
+   */
+  public static void write(Path out, Outcome outcome, Map<String, Object> provenance, TrainingCopy copies, List<LabelledItem> train,
+      Map<String, Integer> licences, String validationName, Duration took) throws IOException {
+    Map<String, Object> facts = new LinkedHashMap<>(provenance);
+    facts.put("features", outcome.model().features());
+    LogisticModel model = outcome.model().withProvenanceFirst(facts);
+    byte[] json = model.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Files.write(out.resolve("model.json"), json);
+    String probeLine;
+    Files.deleteIfExists(out.resolve(StandardScan.PROBE_FILE));
+    if (outcome.fit().hasProbe()) {
+      byte[] probe = outcome.fit().probeModel().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Files.write(out.resolve(StandardScan.PROBE_FILE), probe);
+      probeLine = "The region texture probe: `" + StandardScan.PROBE_FILE + "`, sha256 `" + org.ganscan.cache.ResourceCache.sha256(probe) + "`.";
+    } else {
+      probeLine = "No region texture probe was fitted (" + NO_PROBE + "); a scan with this model reports the texture with the probe bundled in ganscan.";
+    }
+    Files.writeString(out.resolve("MODEL_CARD.md"), card(model, copies, train, licences, outcome.figures(), outcome.aligned(), outcome.learners(),
+        validationName, took, org.ganscan.cache.ResourceCache.sha256(json)) + "\n" + probeLine + "\n");
+  }
+
   /** Counts per label and source, for the model card. */
   public static Map<String, Integer> counts(List<LabelledItem> items) {
     Map<String, Integer> out = new TreeMap<>();
