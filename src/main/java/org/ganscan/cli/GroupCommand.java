@@ -145,7 +145,6 @@ final class GroupCommand implements Callable<Integer> {
    * The group's mean stack beside an equal number of the batch's other faces. The figure needs the
    * members' pixels, so this (and only this) decodes them.
    */
-
   private void writeComposite(Group g, List<Member> members) throws IOException {
     List<RgbImage> in = new ArrayList<>();
     List<RgbImage> control = new ArrayList<>();

@@ -110,16 +110,14 @@ public final class Training {
    * a probe's own training data). Without enough faces for a probe ({@link #MIN_PROBE_FACES}) the
    * probe parts and the fused score are null and {@code halves} is empty. {@code maskFree} is the
    * trait score fitted on the same rows without the features of the traits that read the person
-   * mask ({@code maskFreeColumns}: their columns among the trait score's), which a scan can settle
-   * without ever running the mask.
+   * mask, which a scan can settle without ever running the mask; its rows are the trait score's
+   * columns its features name.
    */
-  public record Fit(LogisticModel base, LogisticModel maskFree, List<Integer> maskFreeColumns, LogisticModel probeModel, TextureProbe probe,
+  public record Fit(LogisticModel base, LogisticModel maskFree, LogisticModel probeModel, TextureProbe probe,
       List<TextureProbe> halves, FeatureSpace fusedSpace, LogisticModel fused, int baseColumns) {
     public Fit {
-      java.util.Objects.requireNonNull(maskFree, "maskFree");
-      maskFreeColumns = List.copyOf(maskFreeColumns);
-      if (!maskFree.features().equals(maskFreeColumns.stream().map(base.features()::get).toList())) {
-        throw new IllegalArgumentException("the mask-free score's features are not the named columns of the trait score's");
+      if (!base.features().containsAll(maskFree.features())) {
+        throw new IllegalArgumentException("the mask-free score's features are not among the trait score's");
       }
       halves = List.copyOf(halves);
       if ((probe == null) != halves.isEmpty() || !halves.isEmpty() && halves.size() != 2) {
@@ -144,7 +142,8 @@ public final class Training {
 
     /** Rows as the mask-free trait score sees them. */
     public List<Measured> maskFreeRows(List<Measured> rows) {
-      return rows.stream().map(m -> columns(m, maskFreeColumns)).toList();
+      List<Integer> columns = maskFree.features().stream().map(base.features()::indexOf).toList();
+      return rows.stream().map(m -> columns(m, columns)).toList();
     }
 
     /** Rows scored by the mask-free trait score. */
@@ -173,17 +172,17 @@ public final class Training {
 
     /** The same parts with another fused model (its thresholds set). */
     public Fit withFused(LogisticModel model) {
-      return new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, model, baseColumns);
+      return new Fit(base, maskFree, probeModel, probe, halves, fusedSpace, model, baseColumns);
     }
 
     /** The same parts with another trait score (its thresholds set). */
     public Fit withBase(LogisticModel model) {
-      return new Fit(model, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, baseColumns);
+      return new Fit(model, maskFree, probeModel, probe, halves, fusedSpace, fused, baseColumns);
     }
 
     /** The same parts with another mask-free trait score (its thresholds set). */
     public Fit withMaskFree(LogisticModel model) {
-      return new Fit(base, model, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, baseColumns);
+      return new Fit(base, model, probeModel, probe, halves, fusedSpace, fused, baseColumns);
     }
   }
 
@@ -321,7 +320,7 @@ public final class Training {
       String name = e.getKey().name().toLowerCase(Locale.ROOT);
       List<Measured> v = e.getValue();
       Map<String, Map<String, Double>> parts = new LinkedHashMap<>();
-      parts.put("traits alone", fit.baseScores(v));
+      parts.put(TRAITS_ALONE, fit.baseScores(v));
       parts.put(WITHOUT_MASK, fit.maskFreeScores(v));
       if (fit.hasProbe()) {
         parts.put("region texture alone", fit.textureScores(v));
@@ -341,8 +340,8 @@ public final class Training {
         EvalReport.render(name + ": " + e.getKey().description() + " (fused)", "the model fitted on the training copies; never fitted on these files",
             fit.fusedRows(v), fused, model, fit.fusedSpace()).forEach(lines);
       } else {
-        EvalReport.render(name + ": " + e.getKey().description() + " (traits alone)", "the model fitted on the training copies; never fitted on these files",
-            fit.baseRows(v), parts.get("traits alone"), fit.base(), measurer.space()).forEach(lines);
+        EvalReport.render(name + ": " + e.getKey().description() + " (" + TRAITS_ALONE + ")", "the model fitted on the training copies; never fitted on these files",
+            fit.baseRows(v), parts.get(TRAITS_ALONE), fit.base(), measurer.space()).forEach(lines);
       }
     }
     Map<String, Object> provenance = new LinkedHashMap<>();
@@ -352,9 +351,9 @@ public final class Training {
     learners.forEach((k, f) -> learnerAuc.put(k, f.auc()));
     provenance.put("learners_compared_avatar_auc", learnerAuc);
     provenance.put("thresholds", "synthetic at 0.01 FPR, authentic below 0.1 FPR, on the validation set's real avatar copies");
-    boolean maskEarns = maskEarnsItsPlace(figures.get("avatar (traits alone)"), figures.get("avatar (" + WITHOUT_MASK + ")"));
+    boolean maskEarns = maskEarnsItsPlace(figures.get("avatar (" + TRAITS_ALONE + ")"), figures.get("avatar (" + WITHOUT_MASK + ")"));
     LogisticModel traits = maskEarns ? fit.base() : fit.maskFree();
-    boolean fusion = fit.hasProbe() && fusionWins(figures.get("avatar (fused)"), figures.get(maskEarns ? "avatar (traits alone)" : "avatar (" + WITHOUT_MASK + ")"));
+    boolean fusion = fit.hasProbe() && fusionWins(figures.get("avatar (fused)"), figures.get("avatar (" + (maskEarns ? TRAITS_ALONE : WITHOUT_MASK) + ")"));
     provenance.put("kept", keptReason(true, fit.hasProbe(), fusion, !maskEarns));
     return new Outcome(true, fusion ? fit.fused() : traits, fit, figures, aligned, learners, provenance);
   }
@@ -369,8 +368,16 @@ public final class Training {
 
   static final double FUSION_MARGIN = 0.005;
 
+  /** The validation part name of the trait score over every trait. */
+  public static final String TRAITS_ALONE = "traits alone";
+
   /** The validation part name of the trait score without the traits that read the person mask. */
   public static final String WITHOUT_MASK = "traits without the person mask";
+
+  /** The standard traits that read the person mask, by name. */
+  static List<String> maskTraits() {
+    return StandardScan.traits().stream().filter(Trait::needsPersonMask).map(Trait::name).toList();
+  }
 
   /**
    * Whether the features of the traits that read the person mask earn their place in the trait
@@ -419,27 +426,21 @@ public final class Training {
   public static Fit fitFused(FeatureSpace baseSpace, List<Measured> rows, String version, Map<String, Object> provenance) {
     int n = baseSpace.names().size();
     LogisticModel base = Fitter.constrained(baseSpace, version).fit(samples(rows.stream().map(m -> head(m, n)).toList()), Map.of());
-    java.util.Set<String> maskTraits = StandardScan.traits().stream().filter(Trait::needsPersonMask).map(Trait::name)
-        .collect(java.util.stream.Collectors.toSet());
+    List<String> maskTraits = maskTraits();
     List<Integer> maskFreeColumns = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       if (!maskTraits.contains(baseSpace.feature(baseSpace.names().get(k)).trait())) {
         maskFreeColumns.add(k);
       }
     }
-    List<String> maskFreeNames = maskFreeColumns.stream().map(baseSpace.names()::get).toList();
-    LogisticModel maskFree = Fitter.constrained(baseSpace, maskFreeNames, version)
+    LogisticModel maskFree = Fitter.constrained(baseSpace, maskFreeColumns.stream().map(baseSpace.names()::get).toList(), version)
         .fit(samples(rows.stream().map(m -> columns(m, maskFreeColumns)).toList()), Map.of());
-    // The base model's features are all of the space's, in its order, so the columns name them.
-    if (!base.features().equals(baseSpace.names())) {
-      throw new IllegalStateException("the trait score's features " + base.features() + " are not the space's " + baseSpace.names());
-    }
     List<Measured> described = rows.stream().filter(m -> m.hasFace() && described(tail(m, n).features())).map(m -> tail(m, n)).toList();
     for (boolean even : new boolean[] {true, false}) {
       List<Sample> half = samples(described.stream().filter(m -> probeHalf(m) == even).toList());
       long gan = half.stream().filter(Sample::synthetic).count();
       if (gan < MIN_PROBE_FACES || half.size() - gan < MIN_PROBE_FACES) {
-        return new Fit(base, maskFree, maskFreeColumns, null, null, List.of(), null, null, n);
+        return new Fit(base, maskFree, null, null, List.of(), null, null, n);
       }
     }
     List<TextureProbe> halves = new ArrayList<>();
@@ -460,13 +461,13 @@ public final class Training {
     if (!fusedSpace.names().equals(expected)) {
       throw new IllegalStateException("the fused features " + fusedSpace.names() + " are not the trait features and the texture logit");
     }
-    Fit partial = new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, null, n);
+    Fit partial = new Fit(base, maskFree, probeModel, probe, halves, fusedSpace, null, n);
     List<Measured> fuseRows = partial.fusionRows(rows);
     Map<String, Object> fusedProvenance = new LinkedHashMap<>(provenance);
     fusedProvenance.put("texture_logit", "cross-fitted: each training row's logit comes from a probe fitted on the other half of the rows (split by the"
         + " last hex digit of the sha256, even or odd); the shipped probe is fitted on all of them");
     LogisticModel fused = Fitter.constrained(fusedSpace, version).fit(samples(fuseRows), fusedProvenance);
-    return new Fit(base, maskFree, maskFreeColumns, probeModel, probe, halves, fusedSpace, fused, n);
+    return new Fit(base, maskFree, probeModel, probe, halves, fusedSpace, fused, n);
   }
 
   /**

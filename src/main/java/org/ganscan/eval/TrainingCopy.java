@@ -61,12 +61,7 @@ public final class TrainingCopy implements Copier {
   public static TrainingCopy forSet(long seed, List<LabelledItem> items, PortraitDecoder decoder) {
     Map<String, Set<Integer>> sides = new HashMap<>();
     for (LabelledItem i : items) {
-      try {
-        var h = decoder.header(i.file());
-        sides.computeIfAbsent(i.label(), k -> new TreeSet<>()).add(Math.max(h.width(), h.height()));
-      } catch (ImageException e) {
-        // not an image: the copy skips it
-      }
+      longestSide(i, decoder).ifPresent(side -> sides.computeIfAbsent(i.label(), k -> new TreeSet<>()).add(side));
     }
     Set<Integer> shared = new TreeSet<>(sides.getOrDefault("gan", Set.of()));
     shared.retainAll(sides.getOrDefault("real", Set.of()));
@@ -80,18 +75,22 @@ public final class TrainingCopy implements Copier {
    * leaves them out.
    */
   public List<LabelledItem> resized(List<LabelledItem> items, PortraitDecoder decoder) {
-    List<LabelledItem> out = new java.util.ArrayList<>();
-    for (LabelledItem i : items) {
-      try {
-        var h = decoder.header(i.file());
-        if (kept != null && !kept.contains(Math.max(h.width(), h.height()))) {
-          out.add(i);
-        }
-      } catch (ImageException e) {
-        // not an image: no copy at all
-      }
+    return items.stream().filter(i -> longestSide(i, decoder).stream().anyMatch(side -> !keeps(side))).toList();
+  }
+
+  /** Whether a copy of an image with this longest side keeps its size. */
+  private boolean keeps(int longestSide) {
+    return kept == null || kept.contains(longestSide);
+  }
+
+  /** The item's longest side by its header; empty when it is not an image (the copy skips it). */
+  private static java.util.OptionalInt longestSide(LabelledItem item, PortraitDecoder decoder) {
+    try {
+      var h = decoder.header(item.file());
+      return java.util.OptionalInt.of(Math.max(h.width(), h.height()));
+    } catch (ImageException e) {
+      return java.util.OptionalInt.empty();
     }
-    return out;
   }
 
   /** The longest sides kept as they are (empty: every image shrunk; null: every image kept). */
@@ -125,8 +124,7 @@ public final class TrainingCopy implements Copier {
     try {
       RgbImage image = decoder.decode(file).image();
       int side = MIN_SIDE + r.nextInt(MAX_SIDE - MIN_SIDE + 1); // drawn for every copy, so each kind gets the same JPEG history
-      boolean keep = kept == null || kept.contains(Math.max(image.width(), image.height()));
-      if (!keep) {
+      if (!keeps(Math.max(image.width(), image.height()))) {
         image = encoder.fitWithin(image, side);
       }
       int saves = 1 + r.nextInt(2);

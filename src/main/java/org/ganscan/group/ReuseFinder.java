@@ -159,28 +159,27 @@ public final class ReuseFinder {
    * distributed job joins on. {@link #lookupKeys} of a hash within {@code maxBits} of it shares one.
    */
   public static long[] indexKeys(long hash) {
+    Bands layout = new Bands(MAX_BITS);
     long[] out = new long[Bands.COUNT];
     for (int b = 0; b < Bands.COUNT; b++) {
-      out[b] = (long) b << 16 | Bands.band(hash, b);
+      out[b] = (long) b << 16 | layout.value(hash, b);
     }
     return out;
   }
 
   /** The band keys a lookup of {@code hash} reads to find every hash within {@code maxBits} (6 for whole images, 4 for faces). */
   public static long[] lookupKeys(long hash, int maxBits) {
-    int radius = new Bands(maxBits).radius;
-    if (radius > 1) {
+    Bands layout = new Bands(maxBits);
+    if (layout.radius > 1) {
       throw new IllegalArgumentException("the join keys cover up to 7 bits");
     }
-    long[] out = new long[Bands.COUNT * (radius == 1 ? Bands.WIDTH + 1 : 1)];
+    int[] masks = Bands.masks(Bands.WIDTH, layout.radius);
+    long[] out = new long[Bands.COUNT * masks.length];
     int k = 0;
     for (int b = 0; b < Bands.COUNT; b++) {
-      int v = Bands.band(hash, b);
-      out[k++] = (long) b << 16 | v;
-      if (radius == 1) {
-        for (int bit = 0; bit < Bands.WIDTH; bit++) {
-          out[k++] = (long) b << 16 | (v ^ (1 << bit));
-        }
+      int v = layout.value(hash, b);
+      for (int mask : masks) {
+        out[k++] = (long) b << 16 | (v ^ mask);
       }
     }
     return out;
@@ -261,10 +260,6 @@ public final class ReuseFinder {
       if (radius > 2) {
         throw new IllegalArgumentException("bands look up neighbours within 2 bits at most");
       }
-    }
-
-    private static int band(long hash, int b) {
-      return (int) ((hash >>> (b * WIDTH)) & 0xFFFF);
     }
 
     private int value(long hash, int b) {
@@ -356,7 +351,7 @@ public final class ReuseFinder {
     }
 
     /** The values a band value is XORed with to reach every neighbour within {@code radius} bits. */
-    private static int[] masks(int width, int radius) {
+    static int[] masks(int width, int radius) {
       int[] out = new int[1 + (radius >= 1 ? width : 0) + (radius == 2 ? width * (width - 1) / 2 : 0)];
       int k = 0;
       out[k++] = 0;
