@@ -47,6 +47,17 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Where the face models come from: a load started now, or one the entry point started before parsing. */
+  private final java.util.function.Supplier<StandardScan.ModelLoad> models;
+
+  ScanCommand() {
+    this(() -> StandardScan.startLoading(true));
+  }
+
+  ScanCommand(java.util.function.Supplier<StandardScan.ModelLoad> models) {
+    this.models = models;
+  }
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders (walked recursively).")
   List<Path> paths;
 
@@ -117,7 +128,7 @@ final class ScanCommand implements Callable<Integer> {
     if (resume && (out == null || format != Format.jsonl)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs --out FILE and the jsonl format");
     }
-    try (StandardScan.ModelLoad load = StandardScan.startLoading(true)) {
+    try (StandardScan.ModelLoad load = models.get()) {
       return scan(load);
     }
   }

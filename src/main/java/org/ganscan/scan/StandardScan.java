@@ -163,6 +163,15 @@ public final class StandardScan implements AutoCloseable {
       }
     }
 
+    /** Waits until the load is over, whether or not it succeeded (whoever takes the models hears how it failed). */
+    public void awaitFinished() {
+      try {
+        models.join();
+      } catch (RuntimeException e) {
+        // reported by take()
+      }
+    }
+
     /** Waits for a load that was never taken (so nothing it silences outlives the call) and releases its models. */
     @Override
     public synchronized void close() {

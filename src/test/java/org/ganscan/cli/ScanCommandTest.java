@@ -52,6 +52,38 @@ class ScanCommandTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /** The process as a user starts it: main, where a scan's models start loading before its command line is parsed. */
+  private static Run process(Path dir, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.ganscan.cli.Main"));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "ganscan did not finish");
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void fromMainAScansErrorsReachStandardErrorThoughItsModelsLoadWhileTheCommandLineIsParsed(@TempDir Path dir) throws Exception {
+    // The model load silences the process's native standard error while it runs; a usage error or a
+    // failed start found meanwhile must still be printed, and the batch itself still scanned.
+    Run usage = process(dir, "scan", "--threads", "0", batch.toString());
+    assertEquals(2, usage.exit(), usage.err());
+    assertTrue(usage.err().contains("--threads must be at least 1, not 0") && usage.err().contains("Usage: ganscan scan"), usage.err());
+    Run noModel = process(dir, "scan", batch.toString(), "--model", dir.resolve("absent.json").toString());
+    assertEquals(3, noModel.exit(), noModel.err());
+    assertTrue(noModel.err().contains("ganscan: cannot read the score model"), noModel.err());
+    Path out = dir.resolve("r.jsonl");
+    Run scan = process(dir, "scan", batch.toString(), "--out", out.toString());
+    assertEquals(0, scan.exit(), scan.err());
+    assertTrue(scan.err().contains("scanned 6 file(s)"), scan.err());
+    assertEquals(6, Files.readAllLines(out).size());
+    Run help = process(dir, "scan", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().startsWith("Usage: ganscan scan"), help.out());
+  }
+
   @Test
   void aScoreModelWithAnUndeclaredFeatureStopsTheStartWithExitThreeNamingIt(@TempDir Path dir) throws Exception {
     // The bundled model with one feature renamed, as a trait rename would leave it.
