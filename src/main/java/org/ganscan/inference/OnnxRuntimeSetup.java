@@ -4,7 +4,7 @@ import org.ganscan.cache.ResourceCache;
 
 /**
  * Points ONNX Runtime at native libraries unpacked once into the cache, before any ONNX Runtime or
- * DJL class loads, and turns off DJL's call-home. ganscan never opens a network connection. These
+ * DJL class loads, turns off DJL's call-home, and keeps JNA from starting a child process. ganscan never opens a network connection. These
  * are process-wide system properties, so only the explicit initialiser
  * (the scan stage's {@code Natives}) calls this; model loading checks it was done.
  */
@@ -23,6 +23,9 @@ public final class OnnxRuntimeSetup {
       setIfAbsent("ai.djl.offline", "true");
       setIfAbsent("OPT_OUT_TRACKING", "true");
       setIfAbsent("ai.djl.onnx.disable_alternative", "true");
+      // JNA (which QuietStderr uses for libc) otherwise runs 'ldconfig -p' in a child process at every
+      // start to list the system's library folders; libc is found by its soname without them.
+      setIfAbsent("jna.platform.library.path", "");
       boolean linuxX64 = ResourceCache.linuxX64();
       if (linuxX64 && System.getProperty("onnxruntime.native.path") == null) {
         ResourceCache cache = ResourceCache.defaultCache();

@@ -10,8 +10,9 @@ import org.ganscan.inference.OnnxRuntimeSetup;
  * ({@link StandardScan#open}) before any model loads; nothing else in the library does. Idempotent.
  *
  * <ul>
- *   <li>DJL offline and its tracking off, and ONNX Runtime's natives unpacked once into the cache
- *       (system properties, set only where the user has not set them);
+ *   <li>DJL offline and its tracking off, ONNX Runtime's natives unpacked once into the cache, and
+ *       JNA's search for library folders through a child process off (system properties, set only
+ *       where the user has not set them);
  *   <li>OpenCV's own thread pool at one thread: workers run one image each, and OpenCV's pool only
  *       adds contention;
  *   <li>Tribuo's per-fit INFO logging down to warnings (only the cli prints).

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ganscan never opens a network connection. The real CLI runs for over 12 seconds (long enough for
  * any start-up or timer-driven telemetry) in a network namespace of its own, under strace; any
- * connect() to an internet socket fails the test, and so does any file a telemetry client leaves.
+ * connect() to an internet socket fails the test, and so does any file a telemetry client leaves,
+ * and so does any other program it starts (a library probing its environment through a child
+ * process, as JNA's 'ldconfig -p' did).
  */
 class OfflineTest {
   @Test
@@ -26,7 +28,7 @@ class OfflineTest {
     Path home = Files.createDirectories(dir.resolve("home"));
     Path trace = dir.resolve("trace.txt");
     List<String> cmd = new ArrayList<>(List.of(
-        "unshare", "-n", "strace", "-f", "-qq", "-e", "trace=connect", "-o", trace.toString(),
+        "unshare", "-n", "strace", "-f", "-qq", "-e", "trace=connect,execve", "-o", trace.toString(),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
         "org.ganscan.cli.Main", "bench", "--threads", "1", "--seconds", "12"));
@@ -41,6 +43,8 @@ class OfflineTest {
         .filter(l -> l.contains("connect(") && (l.contains("AF_INET") || l.contains("AF_INET6")))
         .toList();
     assertEquals(List.of(), inet, "network connections attempted");
+    List<String> programs = Files.readAllLines(trace).stream().filter(l -> l.contains("execve(")).toList();
+    assertEquals(1, programs.size(), "programs started besides the JVM itself: " + programs);
     assertFalse(Files.exists(home.resolve(".cache/Microsoft")), "ONNX Runtime telemetry files were written");
     assertTrue(Files.readString(dir.resolve("out.txt")).contains("images/s"));
   }
