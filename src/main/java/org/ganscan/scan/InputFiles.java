@@ -9,21 +9,28 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Expands the user's paths: files as given, folders walked recursively in sorted path order. */
+/**
+ * Expands the user's paths: files as given, folders walked recursively in sorted path order, each
+ * file once (a file named twice, or inside a folder also named, keeps its first place).
+ */
 public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * @return every file to scan, in argument order; a path that does not exist is kept, and so is a
-   *     subfolder that cannot be listed, so each gets an error record of its own and the walk goes on
+   * @return every file to scan, in argument order, once: two spellings of the same path (
+   *     {@code dir/a.jpg} beside {@code dir}, or {@code ./dir/../dir/a.jpg}) are one input with one
+   *     record, while two names of one file (a link) stay two inputs; a path that does not exist is
+   *     kept, and so is a subfolder that cannot be listed, so each gets an error record of its own and
+   *     the walk goes on
    */
   public static List<Path> expand(List<Path> paths) {
     List<Path> out = new ArrayList<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        out.addAll(walk(p));
-      } else {
-        out.add(p);
+      for (Path file : Files.isDirectory(p) ? walk(p) : List.of(p)) {
+        if (seen.add(file.toAbsolutePath().normalize())) {
+          out.add(file);
+        }
       }
     }
     return out;

@@ -206,16 +206,20 @@ public final class SparkScan {
   /**
    * The batch's files in order: a local path (no scheme, or {@code file:}) walked exactly as
    * {@code ganscan scan} walks it, so records show the same paths; any other URI listed
-   * recursively through Hadoop, in sorted order, shown as its full URI.
+   * recursively through Hadoop, in sorted order, shown as its full URI. Each file once, as in
+   * {@code ganscan scan}: a file an earlier input already listed keeps its first place.
    */
   static List<FileTask> list(List<String> inputs, Configuration conf) throws IOException {
     List<FileTask> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String input : inputs) {
       java.net.URI uri = new org.apache.hadoop.fs.Path(input).toUri();
       if (uri.getScheme() == null || uri.getScheme().equals("file")) {
         Path local = uri.getScheme() == null ? Path.of(input) : Path.of(uri);
         for (Path p : InputFiles.expand(List.of(local))) {
-          out.add(new FileTask(out.size(), p.toString(), p.toString(), true));
+          if (seen.add(p.toAbsolutePath().normalize().toUri().toString())) {
+            out.add(new FileTask(out.size(), p.toString(), p.toString(), true));
+          }
         }
         continue;
       }
@@ -232,7 +236,9 @@ public final class SparkScan {
         found.sort(null);
       }
       for (String f : found) {
-        out.add(new FileTask(out.size(), f, f, false));
+        if (seen.add(f)) {
+          out.add(new FileTask(out.size(), f, f, false));
+        }
       }
     }
     return out;

@@ -55,6 +55,20 @@ class HostileInputTest {
   }
 
   @Test
+  void aFileNamedTwiceOrInsideAFolderAlsoNamedGetsOneRecordWhileALinkToItKeepsItsOwn(@TempDir Path dir) throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    Files.copy(Samples.gan().get(0), batch.resolve("a.png"));
+    Files.writeString(batch.resolve("b.txt"), "not an image");
+    Path link = Files.createSymbolicLink(dir.resolve("link.png"), batch.resolve("a.png"));
+    Path out = dir.resolve("r.jsonl");
+    Run run = run("scan", batch.toString(), batch.resolve("a.png").toString(),
+        batch.resolve("../batch/./a.png").toString(), link.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, run.exit(), run.err());
+    List<String> paths = records(out).stream().map(r -> r.get("path").asText()).toList();
+    assertEquals(List.of(batch.resolve("a.png").toString(), batch.resolve("b.txt").toString(), link.toString()), paths);
+  }
+
+  @Test
   void aFifoAndASymlinkToADeviceGetARecordEachAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
     Path batch = Files.createDirectories(dir.resolve("batch"));
     Files.copy(Samples.gan().get(0), batch.resolve("a_gan.png"));
