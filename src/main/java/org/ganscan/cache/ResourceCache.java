@@ -57,9 +57,11 @@ public final class ResourceCache {
    */
   public Optional<Path> materialize(String resource, String folder, String fileName) {
     java.net.URL url = ResourceCache.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      return Optional.empty();
-    }
+    return url == null ? Optional.empty() : Optional.of(materialize(url, folder, fileName));
+  }
+
+  /** A file holding the bytes at {@code url} under {@code folder}, unpacked if needed. */
+  Path materialize(java.net.URL url, String folder, String fileName) {
     Path dir = root.resolve(folder);
     Path target = dir.resolve(fileName);
     Path stampFile = dir.resolve(fileName + ".stamp");
@@ -67,11 +69,13 @@ public final class ResourceCache {
       // Hashing a 65 MB native library on every start costs most of a second. A stamp written beside
       // the cached copy, after its sha256 was checked against the resource, names the resource
       // (its jar entry's size and CRC-32, or its file's size and time) and the copy (its size and
-      // time): while both are unchanged the copy is the one that was checked.
+      // time): while both are unchanged the copy is the one that was checked. The jar's own name is
+      // left out, so two builds (or clones) carrying the same library share one checked copy instead of
+      // each hashing it again whenever the other ran last.
       String source = sourceStamp(url);
       if (source != null && Files.isRegularFile(target) && Files.isRegularFile(stampFile)
           && Files.readString(stampFile).equals(stamp(source, target))) {
-        return Optional.of(target);
+        return target;
       }
       String want;
       try (InputStream probe = url.openStream()) {
@@ -90,20 +94,23 @@ public final class ResourceCache {
         Files.writeString(tmp, stamp(source, target));
         moveIntoPlace(tmp, stampFile);
       }
-      return Optional.of(target);
+      return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack " + resource + " into " + root, e);
+      throw new UncheckedIOException("cannot unpack " + url + " into " + root, e);
     }
   }
 
-  /** What identifies the resource's bytes without reading them: a jar entry's size and CRC-32, or a file's size and time; null if neither. */
+  /**
+   * What identifies the resource's bytes without reading them: a jar entry's size and CRC-32
+   * (whichever jar holds it), or a file's path, size and time; null if neither.
+   */
   private static String sourceStamp(java.net.URL url) throws IOException {
     java.net.URLConnection c = url.openConnection();
     if (c instanceof java.net.JarURLConnection jar) {
       jar.setUseCaches(false);
       java.util.jar.JarEntry entry = jar.getJarEntry();
       try (java.util.jar.JarFile file = jar.getJarFile()) {
-        return entry == null || entry.getCrc() < 0 ? null : "jar " + file.getName() + " " + entry.getSize() + " crc32 " + entry.getCrc();
+        return entry == null || entry.getCrc() < 0 ? null : "jar entry " + entry.getSize() + " crc32 " + entry.getCrc();
       }
     }
     if ("file".equals(url.getProtocol())) {
