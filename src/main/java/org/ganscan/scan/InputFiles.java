@@ -28,12 +28,20 @@ public final class InputFiles {
     java.util.Set<Path> seen = new java.util.HashSet<>();
     for (Path p : paths) {
       for (Path file : Files.isDirectory(p) ? walk(p) : List.of(p)) {
-        if (seen.add(file.toAbsolutePath().normalize())) {
+        if (seen.add(identity(file))) {
           out.add(file);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * What makes two named paths one input: the same absolute, normalised path. A batch lister that
+   * mixes these paths with others (the Spark job) goes by it too.
+   */
+  public static Path identity(Path file) {
+    return file.toAbsolutePath().normalize();
   }
 
   private static List<Path> walk(Path root) {

@@ -217,7 +217,7 @@ public final class SparkScan {
       if (uri.getScheme() == null || uri.getScheme().equals("file")) {
         Path local = uri.getScheme() == null ? Path.of(input) : Path.of(uri);
         for (Path p : InputFiles.expand(List.of(local))) {
-          if (seen.add(p.toAbsolutePath().normalize().toUri().toString())) {
+          if (seen.add(InputFiles.identity(p).toUri().toString())) {
             out.add(new FileTask(out.size(), p.toString(), p.toString(), true));
           }
         }

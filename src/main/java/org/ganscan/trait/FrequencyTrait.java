@@ -28,12 +28,14 @@ public final class FrequencyTrait implements Trait {
 
   private final Spectrum spectrum = new Spectrum();
   /** The ring of each patch size (64, 128, 256), worked out once: which spectrum cells {@link #ring} reads. */
-  private final Map<Integer, Ring> rings = new java.util.HashMap<>();
+  private final Map<Integer, Ring> rings = ringsOfEachPatchSize();
 
-  public FrequencyTrait() {
+  private static Map<Integer, Ring> ringsOfEachPatchSize() {
+    Map<Integer, Ring> rings = new java.util.HashMap<>();
     for (int n = MIN_PATCH; n <= MAX_PATCH; n *= 2) {
       rings.put(n, Ring.of(n));
     }
+    return Map.copyOf(rings);
   }
 
   /**
