@@ -28,11 +28,15 @@ public final class FaceAnalyzer implements AutoCloseable {
   /** Made on first need: a scan whose score reads no mask trait never asks for the mask. */
   private SelfieSegmenter segmenter;
   private final Texture texture = new Texture();
+  /** Told once, after this analyzer's own models are closed: the shared models it used may go. */
+  private final Runnable released;
+  private boolean closed;
 
-  FaceAnalyzer(FaceDetector detector, FaceMesh mesh, java.util.function.Supplier<SelfieSegmenter> segmenter) {
+  FaceAnalyzer(FaceDetector detector, FaceMesh mesh, java.util.function.Supplier<SelfieSegmenter> segmenter, Runnable released) {
     this.detector = detector;
     this.mesh = mesh;
     this.newSegmenter = segmenter;
+    this.released = released;
   }
 
   /** Faces and the person mask, as {@link #faces} then {@link #withPersonMask}. */
@@ -76,10 +80,18 @@ public final class FaceAnalyzer implements AutoCloseable {
 
   @Override
   public void close() {
-    detector.close();
-    mesh.close();
-    if (segmenter != null) {
-      segmenter.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      detector.close();
+      mesh.close();
+      if (segmenter != null) {
+        segmenter.close();
+      }
+    } finally {
+      released.run();
     }
   }
 }

@@ -7,6 +7,9 @@ import org.ganscan.inference.ModelCatalog;
 /**
  * The face stage's models, loaded once per process and shared by all workers: the DJL model and
  * the verified bytes of the TFLite files. Each worker builds its own {@link FaceAnalyzer} from it.
+ * Closing releases the shared models once the last analyzer is closed too: a worker still busy
+ * with a file the scan gave up on (the per-file limit) keeps using them until it is done, so they
+ * are never freed under it.
  */
 public final class FaceModels implements AutoCloseable {
   static final String FACE_MESH = "face_landmark.tflite";
@@ -17,6 +20,9 @@ public final class FaceModels implements AutoCloseable {
   /** The 256 px detector, loaded on first need (one model for all workers, like the others). */
   private BlazeFaceModel back;
   private boolean closed;
+  /** Analyzers made and not yet closed. */
+  private int open;
+  private boolean released;
 
   public FaceModels(ModelCatalog catalog) {
     this.catalog = catalog;
@@ -27,7 +33,7 @@ public final class FaceModels implements AutoCloseable {
   }
 
   private synchronized BlazeFaceModel.Session backSession() {
-    if (closed) {
+    if (released) { // an open analyzer asks: closed models stay until it is done
       throw new IllegalStateException("the face models are closed");
     }
     if (back == null) {
@@ -50,18 +56,46 @@ public final class FaceModels implements AutoCloseable {
 
   /** A new analyzer for one worker thread. */
   public FaceAnalyzer newAnalyzer() {
-    return new FaceAnalyzer(
-        new FaceDetector(front.newSession(), this::backSession),
-        new FaceMesh(catalog.bytes(FACE_MESH)),
-        () -> new SelfieSegmenter(catalog.bytes(SELFIE)));
+    FaceDetector detector;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the face models are closed");
+      }
+      detector = new FaceDetector(front.newSession(), this::backSession);
+      open++;
+    }
+    try {
+      return new FaceAnalyzer(detector, new FaceMesh(catalog.bytes(FACE_MESH)), () -> new SelfieSegmenter(catalog.bytes(SELFIE)), this::analyzerClosed);
+    } catch (RuntimeException | Error e) {
+      detector.close();
+      analyzerClosed();
+      throw e;
+    }
+  }
+
+  private synchronized void analyzerClosed() {
+    open--;
+    releaseIfUnused();
+  }
+
+  /** Whether the shared models have been freed (closed, and no analyzer left open). */
+  public synchronized boolean released() {
+    return released;
   }
 
   @Override
   public synchronized void close() {
     closed = true;
-    front.close();
-    if (back != null) {
-      back.close();
+    releaseIfUnused();
+  }
+
+  private void releaseIfUnused() {
+    if (closed && open == 0 && !released) {
+      released = true;
+      front.close();
+      if (back != null) {
+        back.close();
+      }
     }
   }
 }

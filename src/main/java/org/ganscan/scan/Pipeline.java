@@ -163,7 +163,8 @@ public final class Pipeline implements AutoCloseable {
     ScanResult result = new ScanResult(
         shownPath, portrait.sha256(), faces.isEmpty() ? ScanResult.Status.NO_FACE : ScanResult.Status.OK, null,
         portrait.width(), portrait.height(), portrait.format().label(), faces, verdict, print, null, null, stages);
-    if (mainRegions != null) {
+    // A file the scan gave up on (its worker interrupted) leaves no picture beside a record that says it failed.
+    if (mainRegions != null && !Thread.currentThread().isInterrupted()) {
       try {
         settings.evidence().accept(result, new FaceFindings(portrait, mainRegions, mainMarks));
       } catch (RuntimeException e) {

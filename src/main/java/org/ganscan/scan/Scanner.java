@@ -30,8 +30,9 @@ public final class Scanner implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   /** Files given up on past the per-file limit; their worker threads may still be busy. */
   private int abandoned;
-  private final ThreadLocal<Pipeline> pipelines;
-  private final List<Pipeline> created = Collections.synchronizedList(new ArrayList<>());
+  /** Each worker's pipeline, made on its first file and closed by the worker itself when it exits. */
+  private final ThreadLocal<Pipeline> pipelines = new ThreadLocal<>();
+  private final List<Thread> workers = Collections.synchronizedList(new ArrayList<>());
 
   public Scanner(FaceModels models, ScanSettings settings, int threads) {
     if (threads < 1) {
@@ -41,28 +42,49 @@ public final class Scanner implements AutoCloseable {
     this.settings = settings;
     this.threads = threads;
     this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "ganscan-worker");
+      Thread t = new Thread(() -> {
+        try {
+          r.run();
+        } finally {
+          closeOwnPipeline();
+        }
+      }, "ganscan-worker");
       t.setDaemon(true);
+      workers.add(t);
       return t;
     });
-    this.pipelines = ThreadLocal.withInitial(this::newPipeline);
   }
 
-  private Pipeline newPipeline() {
-    Pipeline p = new Pipeline(settings, models.newAnalyzer());
-    created.add(p);
+  private Pipeline pipeline() {
+    Pipeline p = pipelines.get();
+    if (p == null) {
+      p = new Pipeline(settings, models.newAnalyzer());
+      pipelines.set(p);
+    }
     return p;
+  }
+
+  /**
+   * Run by each worker as it exits. A worker stuck in native code on a file given up on exits
+   * only when that call returns, so its models are closed by it, never under it.
+   */
+  private void closeOwnPipeline() {
+    Pipeline p = pipelines.get();
+    if (p != null) {
+      pipelines.remove();
+      p.close();
+    }
   }
 
   /** Scans the files, calling {@code sink} once per file, in the files' order, from the calling thread. */
   public void scan(List<Path> files, Consumer<ScanResult> sink) {
     java.util.Iterator<Path> located = files.iterator(); // results arrive in the files' order, one each
-    run(files, Path::toString, p -> pipelines.get().scan(p.toString(), p), r -> sink.accept(r.at(located.next())));
+    run(files, Path::toString, p -> pipeline().scan(p.toString(), p), r -> sink.accept(r.at(located.next())));
   }
 
   /** Scans in-memory files, named by their paths, in order. */
   public void scanEncoded(List<EncodedFile> files, Consumer<ScanResult> sink) {
-    run(files, f -> f.path().toString(), f -> pipelines.get().scan(f.path().toString(), f), sink);
+    run(files, f -> f.path().toString(), f -> pipeline().scan(f.path().toString(), f), sink);
   }
 
   /** One file in flight: its future, the path its record shows, and when a worker started it (0: not yet). */
@@ -124,22 +146,31 @@ public final class Scanner implements AutoCloseable {
 
   private static final long POLL_MS = 100;
 
+  /**
+   * Stops the workers. Without files given up on, it returns once every worker has closed its
+   * pipeline. With some, it does not wait for the workers still busy with them: each closes its
+   * own pipeline when its file's native call returns, and {@link FaceModels} frees the shared
+   * models only after the last pipeline is closed.
+   */
   @Override
   public void close() {
     if (abandoned > 0) {
-      // Workers still busy with abandoned files keep their pipelines; closing those under them is unsafe.
       pool.shutdownNow();
       return;
     }
     pool.shutdown();
     try {
-      pool.awaitTermination(1, TimeUnit.MINUTES);
+      if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        List<Thread> all;
+        synchronized (workers) {
+          all = List.copyOf(workers);
+        }
+        for (Thread t : all) {
+          t.join(TimeUnit.MINUTES.toMillis(1)); // each closes its pipeline on the way out
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    synchronized (created) {
-      created.forEach(Pipeline::close);
-      created.clear();
     }
   }
 }
