@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.ganscan.Samples;
 import org.ganscan.TestScan;
 import org.ganscan.face.FaceModels;
@@ -27,10 +26,10 @@ class ScannerLifetimeTest {
   @Test
   void aWorkerStillBusyWithAFileGivenUpOnKeepsTheModelsUntilItIsDoneAndThenFreesThem() throws Exception {
     CountDownLatch letGo = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    // Stands in for a native call that ignores interruption: the first image with a face holds its worker until let go.
+    Path held = Samples.gan().get(0);
+    // Stands in for a native call that ignores interruption: the first file's worker is held here until let go.
     EvidenceSink stuck = (r, f) -> {
-      if (first.getAndSet(false)) {
+      if (r.path().equals(held.toString())) {
         boolean interrupted = false;
         while (letGo.getCount() > 0) {
           try {
@@ -44,11 +43,11 @@ class ScannerLifetimeTest {
         }
       }
     };
-    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT).withPerFile(Duration.ofMillis(300)).withEvidence(stuck);
+    ScanSettings settings = StandardScan.settings(ImageLimits.DEFAULT).withPerFile(Duration.ofSeconds(3)).withEvidence(stuck);
     FaceModels models = TestScan.models();
     List<ScanResult> results;
     try (Scanner scanner = new Scanner(models, settings, 1)) {
-      results = scanner.scanAll(List.of(Samples.gan().get(0), Samples.gan().get(1)));
+      results = scanner.scanAll(List.of(held, Samples.gan().get(1)));
     }
     assertEquals(ScanResult.Status.ERROR, results.get(0).status(), results.get(0).toString());
     assertTrue(results.get(0).error().contains("per-file limit"), results.get(0).error());
