@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ganscan.image.EncodedFile;
@@ -87,8 +86,38 @@ public final class Scanner implements AutoCloseable {
     run(files, f -> f.path().toString(), f -> pipeline().scan(f.path().toString(), f), sink);
   }
 
-  /** One file in flight: its future, the path its record shows, and when a worker started it (0: not yet). */
-  private record Task(Future<ScanResult> future, String name, AtomicLong started) {}
+  /**
+   * How far a worker is with one file: when and on which thread it started (0: not yet), the
+   * thread's CPU time then (-1: not measurable), and whether its call has returned. Written by the
+   * worker, read by the calling thread.
+   */
+  private static final class Clock {
+    volatile long startedNanos;
+    volatile long threadId;
+    volatile long cpuAtStart = -1;
+    volatile boolean returned;
+
+    void start() {
+      threadId = Thread.currentThread().getId();
+      cpuAtStart = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
+      startedNanos = System.nanoTime();
+    }
+
+    /** CPU time the worker has spent on this file, or -1 when that cannot be measured. */
+    long cpuNanos() {
+      long start = cpuAtStart;
+      long now = start < 0 ? -1 : CPU.getThreadCpuTime(threadId);
+      return now < 0 ? -1 : now - start;
+    }
+  }
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** One file in flight: its future, the path its record shows, and its worker's clock. */
+  private record Task(Future<ScanResult> future, String name, Clock clock) {}
+
+  /** Files given up on; their workers may still be busy with them. Read and written by the calling thread only. */
+  private final List<Clock> givenUp = new ArrayList<>();
 
   private <T> void run(List<T> items, Function<T, String> name, Function<T, ScanResult> task, Consumer<ScanResult> sink) {
     Deque<Task> inFlight = new ArrayDeque<>();
@@ -97,11 +126,15 @@ public final class Scanner implements AutoCloseable {
     while (next < items.size() || !inFlight.isEmpty()) {
       while (next < items.size() && inFlight.size() < window) {
         T item = items.get(next++);
-        AtomicLong started = new AtomicLong();
+        Clock clock = new Clock();
         inFlight.add(new Task(pool.submit(() -> {
-          started.set(System.nanoTime());
-          return task.apply(item);
-        }), name.apply(item), started));
+          clock.start();
+          try {
+            return task.apply(item);
+          } finally {
+            clock.returned = true;
+          }
+        }), name.apply(item), clock));
       }
       sink.accept(await(inFlight.removeFirst()));
     }
@@ -125,15 +158,19 @@ public final class Scanner implements AutoCloseable {
       try {
         return t.future().get(POLL_MS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        long started = t.started().get();
-        if (started != 0 && System.nanoTime() - started > limit) {
+        long started = t.clock().startedNanos;
+        givenUp.removeIf(c -> c.returned);
+        int busy = givenUp.size();
+        if (started != 0 && overLimit(t.clock(), System.nanoTime() - started, limit, busy)) {
           t.future().cancel(true);
           abandoned++;
+          givenUp.add(t.clock());
           int size = pool.getMaximumPoolSize() + 1; // a worker may stay stuck in native code: add one in its place
           pool.setMaximumPoolSize(size);
           pool.setCorePoolSize(size);
           return ScanResult.failed(t.name(), "gave up after the per-file limit of " + new java.math.BigDecimal(settings.perFile().toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString()
-              + " s (--file-timeout); the batch went on");
+              + " s (--file-timeout" + (busy == 0 || t.clock().cpuNanos() < 0 ? "" : "; " + busy + " file(s) given up on before it still running, it had that long in CPU time or "
+                  + (1 + busy) + "x that long on the clock") + "); the batch went on");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -142,6 +179,23 @@ public final class Scanner implements AutoCloseable {
         return ScanResult.failed(t.name(), "internal error while analysing: " + e.getCause());
       }
     }
+  }
+
+  /**
+   * Whether a file has had its time. While no file given up on is still running, that is the limit
+   * in wall-clock time. Files given up on keep their workers busy until their native calls return,
+   * and they crowd the cores, so while some still run a file gets the limit in CPU time, or the
+   * limit in wall-clock time once more for each of them, whichever comes first: crowding alone
+   * cannot make the files after them run out of time, and a file that waits without working is
+   * still given up on.
+   */
+  private static boolean overLimit(Clock clock, long wallNanos, long limit, int busy) {
+    long cpu = clock.cpuNanos();
+    if (busy == 0 || cpu < 0) {
+      return wallNanos > limit;
+    }
+    long stretched = limit > Long.MAX_VALUE / (1 + busy) ? Long.MAX_VALUE : limit * (1 + busy);
+    return cpu > limit || wallNanos > stretched;
   }
 
   private static final long POLL_MS = 100;
