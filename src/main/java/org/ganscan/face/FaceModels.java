@@ -20,9 +20,8 @@ public final class FaceModels implements AutoCloseable {
   /** The 256 px detector, loaded on first need (one model for all workers, like the others). */
   private BlazeFaceModel back;
   private boolean closed;
-  /** Analyzers made and not yet closed. */
+  /** Analyzers made and not yet closed: the shared models are freed once closed with none open. */
   private int open;
-  private boolean released;
 
   public FaceModels(ModelCatalog catalog) {
     this.catalog = catalog;
@@ -33,7 +32,7 @@ public final class FaceModels implements AutoCloseable {
   }
 
   private synchronized BlazeFaceModel.Session backSession() {
-    if (released) { // an open analyzer asks: closed models stay until it is done
+    if (released()) { // an open analyzer asks: closed models stay until it is done
       throw new IllegalStateException("the face models are closed");
     }
     if (back == null) {
@@ -75,27 +74,31 @@ public final class FaceModels implements AutoCloseable {
 
   private synchronized void analyzerClosed() {
     open--;
-    releaseIfUnused();
+    if (released()) {
+      free();
+    }
   }
 
   /** Whether the shared models have been freed (closed, and no analyzer left open). */
   public synchronized boolean released() {
-    return released;
+    return closed && open == 0;
   }
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
-    releaseIfUnused();
+    if (released()) {
+      free();
+    }
   }
 
-  private void releaseIfUnused() {
-    if (closed && open == 0 && !released) {
-      released = true;
-      front.close();
-      if (back != null) {
-        back.close();
-      }
+  private void free() {
+    front.close();
+    if (back != null) {
+      back.close();
     }
   }
 }

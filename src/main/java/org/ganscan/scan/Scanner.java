@@ -23,12 +23,13 @@ import org.ganscan.face.FaceModels;
  * run is cut short.
  */
 public final class Scanner implements AutoCloseable {
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final long POLL_MS = 100;
+
   private final FaceModels models;
   private final ScanSettings settings;
   private final int threads;
   private final ThreadPoolExecutor pool;
-  /** Files given up on past the per-file limit; their worker threads may still be busy. */
-  private int abandoned;
   /** Each worker's pipeline, made on its first file and closed by the worker itself when it exits. */
   private final ThreadLocal<Pipeline> pipelines = new ThreadLocal<>();
   private final List<Thread> workers = Collections.synchronizedList(new ArrayList<>());
@@ -111,12 +112,13 @@ public final class Scanner implements AutoCloseable {
     }
   }
 
-  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-
   /** One file in flight: its future, the path its record shows, and its worker's clock. */
   private record Task(Future<ScanResult> future, String name, Clock clock) {}
 
-  /** Files given up on; their workers may still be busy with them. Read and written by the calling thread only. */
+  /**
+   * Files given up on past the per-file limit whose workers may still be busy with them (pruned as
+   * their calls return). Read and written by the calling thread only.
+   */
   private final List<Clock> givenUp = new ArrayList<>();
 
   private <T> void run(List<T> items, Function<T, String> name, Function<T, ScanResult> task, Consumer<ScanResult> sink) {
@@ -160,16 +162,16 @@ public final class Scanner implements AutoCloseable {
       } catch (TimeoutException e) {
         long started = t.clock().startedNanos;
         givenUp.removeIf(c -> c.returned);
-        int busy = givenUp.size();
-        if (started != 0 && overLimit(t.clock(), System.nanoTime() - started, limit, busy)) {
+        long cpu = t.clock().cpuNanos();
+        int busy = cpu < 0 ? 0 : givenUp.size(); // without CPU time, the bare limit on the clock
+        if (started != 0 && overLimit(cpu, System.nanoTime() - started, limit, busy)) {
           t.future().cancel(true);
-          abandoned++;
           givenUp.add(t.clock());
           int size = pool.getMaximumPoolSize() + 1; // a worker may stay stuck in native code: add one in its place
           pool.setMaximumPoolSize(size);
           pool.setCorePoolSize(size);
           return ScanResult.failed(t.name(), "gave up after the per-file limit of " + new java.math.BigDecimal(settings.perFile().toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString()
-              + " s (--file-timeout" + (busy == 0 || t.clock().cpuNanos() < 0 ? "" : "; " + busy + " file(s) given up on before it still running, it had that long in CPU time or "
+              + " s (--file-timeout" + (busy == 0 ? "" : "; " + busy + " file(s) given up on before it still running, it had that long in CPU time or "
                   + (1 + busy) + "x that long on the clock") + "); the batch went on");
         }
       } catch (InterruptedException e) {
@@ -182,33 +184,32 @@ public final class Scanner implements AutoCloseable {
   }
 
   /**
-   * Whether a file has had its time. While no file given up on is still running, that is the limit
-   * in wall-clock time. Files given up on keep their workers busy until their native calls return,
+   * Whether a file that has used {@code cpu} of CPU time and {@code wall} on the clock has had its
+   * time, with {@code busy} files given up on still running. With none, that is the limit in
+   * wall-clock time. Files given up on keep their workers busy until their native calls return,
    * and they crowd the cores, so while some still run a file gets the limit in CPU time, or the
    * limit in wall-clock time once more for each of them, whichever comes first: crowding alone
    * cannot make the files after them run out of time, and a file that waits without working is
    * still given up on.
    */
-  private static boolean overLimit(Clock clock, long wallNanos, long limit, int busy) {
-    long cpu = clock.cpuNanos();
-    if (busy == 0 || cpu < 0) {
-      return wallNanos > limit;
+  private static boolean overLimit(long cpu, long wall, long limit, int busy) {
+    if (busy == 0) {
+      return wall > limit;
     }
     long stretched = limit > Long.MAX_VALUE / (1 + busy) ? Long.MAX_VALUE : limit * (1 + busy);
-    return cpu > limit || wallNanos > stretched;
+    return cpu > limit || wall > stretched;
   }
 
-  private static final long POLL_MS = 100;
-
   /**
-   * Stops the workers. Without files given up on, it returns once every worker has closed its
-   * pipeline. With some, it does not wait for the workers still busy with them: each closes its
-   * own pipeline when its file's native call returns, and {@link FaceModels} frees the shared
-   * models only after the last pipeline is closed.
+   * Stops the workers. Unless a file given up on still runs, it returns once every worker has
+   * closed its pipeline. Otherwise it does not wait for the workers still busy with such files:
+   * each closes its own pipeline when its file's native call returns, and {@link FaceModels} frees
+   * the shared models only after the last pipeline is closed.
    */
   @Override
   public void close() {
-    if (abandoned > 0) {
+    givenUp.removeIf(c -> c.returned);
+    if (!givenUp.isEmpty()) {
       pool.shutdownNow();
       return;
     }
